@@ -30,7 +30,9 @@ async function loadEngine(connectionString: string): Promise<Engine> {
     SchemaEngine: { new: (options: unknown, log: () => void, adapter: unknown) => Promise<Engine> }
   }
   const bytes = await readFile(path.join(path.dirname(glue), 'schema_engine_bg.wasm'))
-  const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': bindings })
+  const { instance } = await WebAssembly.instantiate(bytes, {
+    './schema_engine_bg.js': bindings as unknown as WebAssembly.ModuleImports,
+  })
   bindings.__wbg_set_wasm(instance.exports)
   ;(instance.exports.__wbindgen_start as () => void)()
   const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString }))

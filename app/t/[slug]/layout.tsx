@@ -1,0 +1,38 @@
+import Link from 'next/link'
+import { notFound, redirect } from 'next/navigation'
+import type { ReactNode } from 'react'
+import { Button } from '@/app/_components/ui'
+import { getCurrentSession, switchActiveTenant, UsersError } from '@/modules/users'
+import { signOutAction } from './actions'
+
+// Everything under /t/<slug> belongs to one organization; the URL decides which. Visiting another
+// organization's URL switches the session to it when the user is a member, and is a 404 otherwise.
+export default async function TenantLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
+  const { slug } = await params
+  const current = await getCurrentSession()
+  if (!current) redirect('/sign-in')
+  const session = await switchActiveTenant(current, slug).catch((error: unknown) => {
+    if (error instanceof UsersError && error.kind === 'not_found') notFound()
+    throw error
+  })
+  return (
+    <div className="min-h-screen">
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-4xl items-center justify-between px-4 py-3">
+          <Link href={`/t/${slug}/projects`} className="font-semibold">
+            Tenantkit <span className="font-normal text-slate-500">/ {slug}</span>
+          </Link>
+          <form action={signOutAction} className="flex items-center gap-3 text-sm text-slate-600">
+            <span>
+              {session.record.email} · {session.record.role}
+            </span>
+            <Button variant="secondary" type="submit">
+              Sign out
+            </Button>
+          </form>
+        </div>
+      </header>
+      <main className="mx-auto max-w-4xl px-4 py-8">{children}</main>
+    </div>
+  )
+}

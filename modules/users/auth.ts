@@ -1,0 +1,110 @@
+import 'server-only'
+import NextAuth, { CredentialsSignin } from 'next-auth'
+import Credentials from 'next-auth/providers/credentials'
+import { clientIp } from '@/lib/client-ip'
+import { getEnv } from '@/lib/env'
+import { listMembershipsOfUser } from '@/lib/db'
+import { moduleLogger } from '@/lib/logger'
+import { useSecureCookies } from './auth-cookie'
+import { SignInInputSchema } from './contract'
+import { verifyPassword } from './password'
+import { findUserForSignIn } from './repo'
+import { createSession, readSession, revokeSession, SESSION_MAX_SECONDS } from './session-store'
+
+// Auth.js does the sign-in protocols; the session itself is ours, in Redis. The JWT cookie carries
+// only a session id (no `sub`: Auth.js would otherwise link OAuth accounts to the cookie's user
+// without asking Redis). See docs/decisions/005-sessions-in-redis.md.
+
+declare module 'next-auth' {
+  interface User {
+    tenantId?: string
+    tenantSlug?: string
+    role?: 'owner' | 'admin' | 'member'
+    ip?: string
+    userAgent?: string | null
+  }
+}
+declare module 'next-auth/jwt' {
+  interface JWT {
+    sid?: string
+  }
+}
+
+const log = moduleLogger('users.auth')
+
+export class InvalidCredentials extends CredentialsSignin {
+  override code = 'invalid_credentials'
+}
+export class NoOrganization extends CredentialsSignin {
+  override code = 'no_organization'
+}
+
+export const { handlers, signIn, signOut } = NextAuth(() => {
+  const env = getEnv()
+  // NOTE: Auth.js reads its public URL from AUTH_URL; without it `next start` treats every host as
+  // untrusted and silently signs everyone out. APP_URL is the one variable users set.
+  process.env.AUTH_URL ??= env.APP_URL
+  return {
+    secret: env.AUTH_SECRET,
+    session: { strategy: 'jwt', maxAge: SESSION_MAX_SECONDS },
+    useSecureCookies: useSecureCookies(),
+    pages: { signIn: '/sign-in' },
+    logger: {
+      error: (error) => log.warn({ err: error }, 'auth error'),
+      warn: (code) => log.warn({ code }, 'auth warning'),
+    },
+    providers: [
+      Credentials({
+        credentials: { email: {}, password: {} },
+        async authorize(raw, request) {
+          const parsed = SignInInputSchema.safeParse(raw)
+          if (!parsed.success) throw new InvalidCredentials()
+          const user = await findUserForSignIn(parsed.data.email)
+          const ok = await verifyPassword(user?.passwordHash ?? null, parsed.data.password)
+          if (!user || !ok) throw new InvalidCredentials()
+          const [first] = await listMembershipsOfUser(user.id, 'sign-in: pick the active organization')
+          if (!first) throw new NoOrganization()
+          return {
+            id: user.id,
+            email: user.email,
+            name: user.name,
+            tenantId: first.tenantId,
+            tenantSlug: first.slug,
+            role: first.role,
+            ip: clientIp(request.headers),
+            userAgent: request.headers.get('user-agent'),
+          }
+        },
+      }),
+    ],
+    callbacks: {
+      async jwt({ token, user }) {
+        if (user) {
+          if (!user.id || !user.email || !user.tenantId || !user.tenantSlug || !user.role) return null
+          const sid = await createSession({
+            userId: user.id,
+            email: user.email,
+            name: user.name ?? null,
+            tenantId: user.tenantId,
+            tenantSlug: user.tenantSlug,
+            role: user.role,
+            ip: user.ip ?? null,
+            userAgent: user.userAgent ?? null,
+          })
+          return { sid }
+        }
+        // Reached only through Auth.js's own endpoints (/api/auth/session); the app reads sessions
+        // with getCurrentSession(). A revoked session must not come back from here either.
+        return token.sid && (await readSession(token.sid)) ? token : null
+      },
+      session({ session }) {
+        return session
+      },
+    },
+    events: {
+      async signOut(message) {
+        if ('token' in message && message.token?.sid) await revokeSession(message.token.sid)
+      },
+    },
+  }
+})

@@ -1,0 +1,46 @@
+// Schemas and DTOs of the users module. No server imports: client components may use this file.
+import { z } from 'zod'
+
+export const EmailSchema = z
+  .string({ error: 'Enter your email address.' })
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: 'Enter a valid email address, like name@example.com.' }).max(254))
+
+export const SignInInputSchema = z.object({
+  email: EmailSchema,
+  password: z.string({ error: 'Enter your password.' }).min(1, { error: 'Enter your password.' }).max(200),
+})
+export type SignInInput = z.infer<typeof SignInInputSchema>
+
+export const PasswordSchema = z
+  .string({ error: 'Choose a password.' })
+  .min(12, { error: 'Use at least 12 characters.' })
+  .max(200, { error: 'Use at most 200 characters.' })
+
+export const OrganizationNameSchema = z
+  .string({ error: 'Name the organization.' })
+  .trim()
+  .min(2, { error: 'Use at least 2 characters.' })
+  .max(60, { error: 'Use at most 60 characters.' })
+
+export const TenantSlugSchema = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9](?:[a-z0-9-]{0,46}[a-z0-9])?$/, { error: 'Use lowercase letters, digits and dashes.' })
+
+export type MembershipRoleDto = 'owner' | 'admin' | 'member'
+
+export type TenantSummaryDto = { tenantId: string; slug: string; name: string; role: MembershipRoleDto }
+
+export type UserSummaryDto = { id: string; name: string | null; email: string }
+
+/** What a signed-in request knows without asking Postgres. */
+export type SessionDto = {
+  userId: string
+  email: string
+  name: string | null
+  tenantId: string
+  tenantSlug: string
+  role: MembershipRoleDto
+}

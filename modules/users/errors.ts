@@ -1,0 +1,19 @@
+import { AppError, type AppErrorOptions, type ErrorKind } from '@/lib/errors'
+
+export type UsersErrorCode =
+  | 'users.unauthenticated'
+  | 'users.invalid_credentials'
+  | 'users.not_a_member'
+  | 'users.no_organization'
+  | 'users.email_taken'
+  | 'users.forbidden'
+  | 'users.already_member'
+
+export class UsersError extends AppError {
+  constructor(code: UsersErrorCode, kind: ErrorKind, message: string, options?: AppErrorOptions) {
+    super(code, kind, message, options)
+  }
+}
+
+export const unauthenticated = () =>
+  new UsersError('users.unauthenticated', 'unauthorized', 'Sign in to continue.')

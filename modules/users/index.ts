@@ -1,0 +1,31 @@
+// Public interface of the users module: identity, sessions, organizations and memberships.
+// Other code imports from here (or contract.ts for schemas and types), never from the files behind it.
+import 'server-only'
+
+export type { SessionDto, TenantSummaryDto, UserSummaryDto, MembershipRoleDto, SignInInput } from './contract'
+export { UsersError } from './errors'
+/** Auth.js route handlers for app/api/auth/[...nextauth]/route.ts. */
+export { handlers as authHandlers } from './auth'
+/** Sessions: read the current one, resolve its tenant context, switch its active organization. */
+export {
+  getCurrentSession,
+  getSessionFromRequest,
+  requireTenantContext,
+  switchActiveTenant,
+  tenantContextOf,
+  toSessionDto,
+  type CurrentSession,
+} from './session'
+/** Revocation: one session, or every session of a user at once. */
+export { revokeSession, revokeAllSessions } from './session-store'
+/** Sign-in, sign-out, accounts and organizations. */
+export {
+  getUserSummaries,
+  listTenantsOfUser,
+  registerUser,
+  signInWithPassword,
+  signOutCurrentSession,
+  type RegisterUserInput,
+} from './service'
+/** Organizations: create one, add a member, act as a member from a script. */
+export { actAsMember, addMember, createOrganization } from './organizations'

@@ -1,0 +1,78 @@
+import 'server-only'
+import { createHash, randomBytes } from 'node:crypto'
+import { getRedis } from '@/lib/redis'
+import type { MembershipRoleDto } from './contract'
+
+// Server-side sessions in Redis (docs/decisions/005-sessions-in-redis.md). The cookie carries only a
+// random session id; Redis keys use its hash, so a copy of Redis holds no usable cookie. Sessions
+// slide: every read pushes the idle expiry out (GETEX, one round trip), up to an absolute lifetime.
+
+export const SESSION_IDLE_SECONDS = 14 * 24 * 3600
+export const SESSION_MAX_SECONDS = 30 * 24 * 3600
+
+export type SessionRecord = {
+  userId: string
+  email: string
+  name: string | null
+  tenantId: string
+  tenantSlug: string
+  role: MembershipRoleDto
+  createdAt: number
+  ip: string | null
+  userAgent: string | null
+}
+
+const sessionKey = (sidHash: string) => `tenantkit:sess:${sidHash}`
+const userSessionsKey = (userId: string) => `tenantkit:user-sess:${userId}`
+const hashSid = (sid: string) => createHash('sha256').update(sid).digest('base64url')
+
+export async function createSession(record: Omit<SessionRecord, 'createdAt'>): Promise<string> {
+  const sid = randomBytes(32).toString('base64url')
+  const sidHash = hashSid(sid)
+  const full: SessionRecord = { ...record, createdAt: Date.now() }
+  await getRedis()
+    .multi()
+    .set(sessionKey(sidHash), full, { ex: SESSION_IDLE_SECONDS })
+    .sadd(userSessionsKey(record.userId), sidHash)
+    .expire(userSessionsKey(record.userId), SESSION_MAX_SECONDS)
+    .exec()
+  return sid
+}
+
+/** The live session for `sid`, extending its idle expiry; null when revoked, idle or too old. */
+export async function readSession(sid: string): Promise<SessionRecord | null> {
+  const record = await getRedis().getex<SessionRecord>(sessionKey(hashSid(sid)), { ex: SESSION_IDLE_SECONDS })
+  if (!record) return null
+  if (Date.now() - record.createdAt > SESSION_MAX_SECONDS * 1000) {
+    await revokeSession(sid)
+    return null
+  }
+  return record
+}
+
+/** Changes the session in place (switching the active tenant), keeping its expiry. */
+export async function updateSession(sid: string, patch: Partial<Omit<SessionRecord, 'userId' | 'createdAt'>>): Promise<SessionRecord | null> {
+  const key = sessionKey(hashSid(sid))
+  const current = await getRedis().get<SessionRecord>(key)
+  if (!current) return null
+  const next = { ...current, ...patch }
+  await getRedis().set(key, next, { keepTtl: true, xx: true })
+  return next
+}
+
+export async function revokeSession(sid: string): Promise<void> {
+  const sidHash = hashSid(sid)
+  const record = await getRedis().getdel<SessionRecord>(sessionKey(sidHash))
+  if (record) await getRedis().srem(userSessionsKey(record.userId), sidHash)
+}
+
+/** Signs a user out everywhere at once (password change, account removal, "all devices"). */
+export async function revokeAllSessions(userId: string): Promise<number> {
+  const hashes = await getRedis().smembers(userSessionsKey(userId))
+  if (hashes.length === 0) return 0
+  const pipeline = getRedis().pipeline()
+  for (const hash of hashes) pipeline.del(sessionKey(hash))
+  pipeline.del(userSessionsKey(userId))
+  const replies = (await pipeline.exec()) as number[]
+  return replies.slice(0, hashes.length).reduce((sum, n) => sum + n, 0)
+}

@@ -1,0 +1,1 @@
+export const WORKER_DATABASE_PREFIX = 'tenantkit_test_'
