@@ -21,6 +21,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           server,
+          sequence: { groupOrder: 0 },
           include: ['{lib,modules,app,scripts,tests}/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/node_modules/**'],
           setupFiles: ['tests/setup/console.ts'],
@@ -31,6 +32,7 @@ export default defineConfig({
         test: {
           name: 'int',
           server,
+          sequence: { groupOrder: 1 },
           include: ['{lib,modules,app,scripts,tests}/**/*.int.test.ts'],
           exclude: ['**/node_modules/**'],
           globalSetup: ['tests/setup/global-int.ts'],

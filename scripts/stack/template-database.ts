@@ -39,5 +39,10 @@ export async function ensureDatabaseFromTemplate(adminUrl: string, name: string)
     const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name])
     return Boolean(rowCount)
   })
-  if (!exists) await createDatabase(adminUrl, name, TEMPLATE_DATABASE)
+  if (exists) return
+  await createDatabase(adminUrl, name, TEMPLATE_DATABASE).catch((error: unknown) => {
+    // Another process created it between the check and now: same outcome.
+    const code = (error as { code?: string }).code
+    if (code !== '42P04' && code !== '23505') throw error
+  })
 }
