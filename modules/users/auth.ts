@@ -50,7 +50,9 @@ export const { handlers, signIn, signOut } = NextAuth(() => {
     useSecureCookies: useSecureCookies(),
     pages: { signIn: '/sign-in' },
     logger: {
-      error: (error) => log.warn({ err: error }, 'auth error'),
+      // A refused password is an outcome, not an error: no stack trace for it.
+      error: (error) =>
+        error instanceof CredentialsSignin ? log.info({ code: error.code }, 'sign-in refused') : log.warn({ err: error }, 'auth error'),
       warn: (code) => log.warn({ code }, 'auth warning'),
     },
     providers: [

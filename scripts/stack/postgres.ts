@@ -72,7 +72,9 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Post
 }
 
 async function initdb(initdbBin: string, dataDir: string, runAs: ReturnType<typeof databaseProcessUser>) {
-  await mkdir(dataDir, { recursive: true, mode: 0o700 })
+  // The parent stays traversable for the database user; only the data directory itself is private.
+  await mkdir(path.dirname(dataDir), { recursive: true })
+  await mkdir(dataDir, { mode: 0o700 })
   await handOver(dataDir, runAs)
   const pwFile = path.join(path.dirname(dataDir), '.pwfile')
   await writeFile(pwFile, `${SUPERUSER_PASSWORD}\n`, { mode: 0o600 })

@@ -1,5 +1,6 @@
 // The database's own catalog, checked: whoever adds a tenant table without row-level security, or
 // gives the app role a way around it, fails here before anything ships.
+import type pg from 'pg'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { adminUrlForWorkerDb, withClient } from '@/tests/helpers/sql'
 import { tenantTableProblems, uncoveredForeignKeys } from './catalog-queries'
@@ -13,7 +14,7 @@ beforeAll(async () => {
 })
 
 /** Runs `plant` as the superuser in a transaction that is rolled back, and returns what `check` saw. */
-async function withPlanted<T>(plant: string, check: (client: import('pg').Client) => Promise<T>): Promise<T> {
+async function withPlanted<T>(plant: string, check: (client: pg.Client) => Promise<T>): Promise<T> {
   return withClient(adminUrlForWorkerDb(), async (client) => {
     await client.query('begin')
     try {

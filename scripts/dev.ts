@@ -1,0 +1,72 @@
+// `npm run dev`: the whole app on a fresh machine with nothing configured. Embedded Postgres (data
+// in .data/), migrations, demo data once, the local Upstash-compatible Redis endpoint, then Next on
+// http://localhost:3000. Set DATABASE_URL / REDIS_URL / UPSTASH_REDIS_REST_URL to use your own servers.
+import { spawn } from 'node:child_process'
+import path from 'node:path'
+import { isListening } from './stack/ports'
+import { startLocalStack } from './stack/local-stack'
+import { DATA_DIR, loadEnvFiles, localAuthSecret, ROOT } from './dev-env'
+import { logFormatter } from './dev-log-format'
+import { runSeed } from './db/run-seed'
+
+const say = (line: string) => console.log(`[dev] ${line}`)
+
+async function main(): Promise<void> {
+  const loaded = loadEnvFiles()
+  if (loaded.length) say(`loaded ${loaded.join(', ')}`)
+  const port = Number(process.env.PORT ?? 3000)
+  if (await isListening(port)) throw new Error(`port ${port} is taken: stop what runs there, or set PORT.`)
+
+  const stack = await startLocalStack({
+    external: process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL, directDatabaseUrl: process.env.DIRECT_DATABASE_URL } : undefined,
+    dataDir: DATA_DIR,
+    postgresPort: Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54329),
+    redis: process.env.REDIS_URL ? { url: process.env.REDIS_URL } : 'memory',
+    redisRestPort: Number(process.env.LOCAL_REDIS_REST_PORT ?? 8079),
+    log: say,
+  })
+  const upstash = process.env.UPSTASH_REDIS_REST_URL
+    ? { UPSTASH_REDIS_REST_URL: process.env.UPSTASH_REDIS_REST_URL, UPSTASH_REDIS_REST_TOKEN: process.env.UPSTASH_REDIS_REST_TOKEN ?? '' }
+    : {}
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...stack.env,
+    ...upstash,
+    AUTH_SECRET: process.env.AUTH_SECRET ?? (await localAuthSecret()),
+    APP_URL: process.env.APP_URL ?? `http://localhost:${port}`,
+  }
+  if (upstash.UPSTASH_REDIS_REST_URL) say('redis: UPSTASH_REDIS_REST_URL from the environment')
+
+  await runSeed(env)
+  reportOptionalServices(env)
+
+  const next = spawn(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'dev', '--port', String(port)], {
+    cwd: ROOT,
+    env,
+    stdio: ['inherit', 'pipe', 'pipe'],
+  })
+  next.stdout.pipe(logFormatter()).pipe(process.stdout)
+  next.stderr.pipe(logFormatter()).pipe(process.stderr)
+
+  let stopping = false
+  const shutdown = async (code: number) => {
+    if (stopping) return
+    stopping = true
+    next.kill('SIGTERM')
+    await stack.stop()
+    process.exit(code)
+  }
+  process.on('SIGINT', () => void shutdown(0))
+  process.on('SIGTERM', () => void shutdown(0))
+  next.on('exit', (code) => void shutdown(code ?? 0))
+}
+
+function reportOptionalServices(env: NodeJS.ProcessEnv): void {
+  const off = (name: string, what: string) => say(`${name}: off (${what})`)
+  if (!env.SENTRY_DSN) off('sentry', 'set SENTRY_DSN to report errors')
+}
+
+main().catch((error: unknown) => {
+  console.error(`[dev] ${error instanceof Error ? error.message : String(error)}`)
+  process.exit(1)
+})
