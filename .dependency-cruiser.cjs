@@ -140,7 +140,7 @@ module.exports = {
     exclude: { path: ['^tests/fixtures/boundaries/', '^\\.next/', '^\\.data/'] },
     // Type-only imports are edges too (`prisma-types-stay-in-repos`, cycles).
     tsPreCompilationDeps: true,
-
+    tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: {
       exportsFields: ['exports'],
       conditionNames: ['import', 'require', 'node', 'default', 'types'],

@@ -21,15 +21,20 @@ type Violation = { from: string; to: string; rule: string }
  */
 async function cruiseTree(dirs: string[], fixtureRoot?: string): Promise<{ violations: Violation[]; rules: string[] }> {
   const configured = await extractDepcruiseOptions(path.join(root, '.dependency-cruiser.cjs'))
-  const options = fixtureRoot
-    ? { ...configured, baseDir: fixtureRoot, tsConfig: { fileName: path.join(fixtureRoot, 'tsconfig.json') } }
-    : { ...configured, baseDir: root }
-  const tsConfigFile = options.tsConfig?.fileName
+  const configuredTsConfig = configured.tsConfig?.fileName
+  const tsConfigFile = fixtureRoot
+    ? path.join(fixtureRoot, 'tsconfig.json')
+    : configuredTsConfig && path.resolve(root, configuredTsConfig)
   const { output } = await cruise(
     dirs,
-    { ...options, outputType: 'json' },
+    {
+      ...configured,
+      baseDir: fixtureRoot ?? root,
+      tsConfig: tsConfigFile ? { fileName: tsConfigFile } : undefined,
+      outputType: 'json',
+    },
     {},
-    { tsConfig: tsConfigFile ? extractTSConfig(path.resolve(root, tsConfigFile)) : undefined },
+    { tsConfig: tsConfigFile ? extractTSConfig(tsConfigFile) : undefined },
   )
   const result = (typeof output === 'string' ? JSON.parse(output) : output) as ICruiseResult
   return {
