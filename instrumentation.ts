@@ -6,8 +6,11 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     const { getEnv } = await import('./lib/env')
     getEnv()
-    await import('./sentry.server.config')
   }
+  // NOTE: without a DSN the SDK is not even initialised: its instrumentation costs time on every
+  // request whether or not anything is sent.
+  if (!process.env.SENTRY_DSN) return
+  if (process.env.NEXT_RUNTIME === 'nodejs') await import('./sentry.server.config')
   if (process.env.NEXT_RUNTIME === 'edge') await import('./sentry.edge.config')
 }
 

@@ -1,7 +1,7 @@
 // Prints a Cookie header that signs the demo owner in (run by bench/run.ts with the app's env, in
 // its own process, like the seed). A real session in Redis, exactly what a browser sign-in creates.
 import * as users from '@/modules/users'
-import { cookieForSid, sessionCookieName } from '@/modules/users/auth-cookie'
+import { cookieForSession, sessionCookieName } from '@/modules/users/auth-cookie'
 import { createSession } from '@/modules/users/session-store'
 
 const [tenant] = await users.listTenantsOfUser(process.argv[2] ?? '')
@@ -16,5 +16,5 @@ const sid = await createSession({
   ip: '127.0.0.1',
   userAgent: 'bench',
 })
-process.stdout.write(`${sessionCookieName()}=${await cookieForSid(sid)}\n`)
+process.stdout.write(`${sessionCookieName()}=${await cookieForSession({ sid, userId: process.argv[2] ?? '' })}\n`)
 process.exit(0)

@@ -14,7 +14,7 @@ type Policy = { limit: number; window: Duration; failMode: 'open' | 'closed'; de
 
 export const RATE_LIMIT_POLICIES = {
   ip: { limit: 600, window: '60 s', failMode: 'open', description: 'per-IP ceiling for every request' },
-  api: { limit: 300, window: '60 s', failMode: 'open', description: 'API and page actions per user per tenant' },
+  api: { limit: 300, window: '60 s', failMode: 'open', description: 'API calls and page actions per user' },
   signIn: { limit: 5, window: '60 s', failMode: 'closed', description: 'password sign-in attempts per IP and email' },
 } as const satisfies Record<string, Policy>
 

@@ -66,7 +66,7 @@ export async function runTenantAction<S extends z.ZodType>(
     if (typeof tenant === 'string' && tenant !== session.record.tenantSlug) session = await switchActiveTenant(session, tenant)
     const ctx = tenantContextOf(session)
     bindToRequest({ tenantId: ctx.tenantId, userId: ctx.userId ?? undefined })
-    assertAllowed(await checkRateLimit('api', `${ctx.tenantId}:${ctx.userId}`))
+    assertAllowed(await checkRateLimit('api', session.record.userId))
     return fn(ctx, input)
   })
 }

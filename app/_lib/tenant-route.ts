@@ -3,8 +3,9 @@ import { clientIp } from '@/lib/client-ip'
 import { assertAllowed, checkRateLimit, rateLimitHeaders, type RateLimitPolicy } from '@/lib/rate-limit'
 import { bindToRequest } from '@/lib/request-context'
 import type { TenantContext } from '@/lib/tenant-context'
-import { requireTenantContext } from '@/modules/users'
+import { requirePrincipal, requireTenantContextOf } from '@/modules/users'
 import { route, type RouteInput, type RouteSpec } from './route'
+import { serverTiming } from './server-timing'
 
 /**
  * A route that needs a signed-in member of a tenant: 401 without a session, then the per-IP ceiling
@@ -15,16 +16,24 @@ export function tenantRoute<P = undefined, Q = undefined, B = undefined>(
   handler: (ctx: TenantContext, input: RouteInput<P, Q, B>) => Promise<unknown>,
 ) {
   return route(spec, async (input) => {
-    const ip = clientIp(input.request.headers)
-    // Session and IP limit are independent: ask Redis for both at once.
-    const [ctx, ipLimit] = await Promise.all([requireTenantContext(input.request), checkRateLimit('ip', ip)])
+    const timing = serverTiming()
+    const principal = await requirePrincipal(input.request)
+    // The session read and both limits are independent: issued together, the Redis client sends
+    // them as one pipeline, one round trip.
+    const [ctx, ipLimit, limit] = await Promise.all([
+      requireTenantContextOf(principal),
+      checkRateLimit('ip', clientIp(input.request.headers)),
+      checkRateLimit(spec.limit ?? 'api', principal.userId),
+    ])
+    timing.mark('session')
     bindToRequest({ tenantId: ctx.tenantId, userId: ctx.userId ?? undefined })
     assertAllowed(ipLimit)
-    const limit = await checkRateLimit(spec.limit ?? 'api', `${ctx.tenantId}:${ctx.userId}`)
     assertAllowed(limit)
     const result = await handler(ctx, input)
+    timing.mark('handler')
     const response = result instanceof Response ? result : Response.json(result)
     for (const [name, value] of Object.entries(rateLimitHeaders(limit))) response.headers.set(name, value)
+    response.headers.set('Server-Timing', timing.header())
     return response
   })
 }

@@ -27,6 +27,8 @@ declare module 'next-auth' {
 declare module 'next-auth/jwt' {
   interface JWT {
     sid?: string
+    /** The user id, so rate limits can key on it before Redis answers (not `sub`: see above). */
+    uid?: string
   }
 }
 
@@ -93,7 +95,7 @@ export const { handlers, signIn, signOut } = NextAuth(() => {
             ip: user.ip ?? null,
             userAgent: user.userAgent ?? null,
           })
-          return { sid }
+          return { sid, uid: user.id }
         }
         // Reached only through Auth.js's own endpoints (/api/auth/session); the app reads sessions
         // with getCurrentSession(). A revoked session must not come back from here either.

@@ -4,13 +4,16 @@ import 'server-only'
 
 export type { SessionDto, TenantSummaryDto, UserSummaryDto, MembershipRoleDto, SignInInput } from './contract'
 export { UsersError } from './errors'
+export type { SessionPrincipal } from './auth-cookie'
 /** Auth.js route handlers for app/api/auth/[...nextauth]/route.ts. */
 export { handlers as authHandlers } from './auth'
 /** Sessions: read the current one, resolve its tenant context, switch its active organization. */
 export {
   getCurrentSession,
   getSessionFromRequest,
+  requirePrincipal,
   requireTenantContext,
+  requireTenantContextOf,
   switchActiveTenant,
   tenantContextOf,
   toSessionDto,

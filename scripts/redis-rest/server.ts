@@ -18,6 +18,8 @@ export interface RedisRestServerOptions {
   token: string
   /** Owned by the caller: `close()` does not close it. */
   backend: RedisBackend
+  /** Called once per HTTP request with its path and command names (tests count round trips). */
+  onRequest?: (path: string, commands: string[]) => void
 }
 
 export interface RedisRestServer {
@@ -94,10 +96,12 @@ export async function startRedisRestServer(opts: RedisRestServerOptions): Promis
     const base64 = String(req.headers['upstash-encoding'] ?? '').toLowerCase() === 'base64'
     if (path === '/') {
       const command = parseSingle(json.value)
+      if (command.ok) opts.onRequest?.(path, [String(command.value[0])])
       return command.ok ? runSingle(command.value, base64) : fail(400, command.message)
     }
     const commands = parseBatch(json.value)
     if (!commands.ok) return fail(400, commands.message)
+    opts.onRequest?.(path, commands.value.map((c) => String(c[0])))
     return runBatch(commands.value, path === '/multi-exec', base64)
   }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { TenantContext } from '@/lib/tenant-context'
 import * as users from '@/modules/users'
-import { cookieForSid, sessionCookieName } from '@/modules/users/auth-cookie'
+import { cookieForSession, sessionCookieName } from '@/modules/users/auth-cookie'
 import { createSession } from '@/modules/users/session-store'
 
 export const TEST_PASSWORD = 'correct-horse-battery'
@@ -40,5 +40,5 @@ export async function sessionCookie(member: TestMember): Promise<string> {
     ip: '127.0.0.1',
     userAgent: 'vitest',
   })
-  return `${sessionCookieName()}=${await cookieForSid(sid)}`
+  return `${sessionCookieName()}=${await cookieForSession({ sid, userId: member.userId })}`
 }
