@@ -16,6 +16,9 @@ export const RATE_LIMIT_POLICIES = {
   ip: { limit: 600, window: '60 s', failMode: 'open', description: 'per-IP ceiling for every request' },
   api: { limit: 300, window: '60 s', failMode: 'open', description: 'API calls and page actions per user' },
   signIn: { limit: 5, window: '60 s', failMode: 'closed', description: 'password sign-in attempts per IP and email' },
+  signUpPerIp: { limit: 10, window: '1 h', failMode: 'closed', description: 'sign-ups per IP' },
+  passwordResetPerIp: { limit: 10, window: '1 h', failMode: 'closed', description: 'password reset requests per IP' },
+  emailPerAddress: { limit: 3, window: '15 m', failMode: 'closed', description: 'account emails (verification, reset) per address' },
 } as const satisfies Record<string, Policy>
 
 export type RateLimitPolicy = keyof typeof RATE_LIMIT_POLICIES
@@ -30,7 +33,8 @@ export type RateLimitResult = {
 }
 
 const log = moduleLogger('rate-limit')
-const limiters = new Map<RateLimitPolicy, Ratelimit>()
+// Per Redis client: tests (and a reconfigured app) that swap the client get limiters that use it.
+const limitersByClient = new WeakMap<object, Map<RateLimitPolicy, Ratelimit>>()
 
 // NOTE: RATE_LIMIT_SCALE multiplies every limit (benchmarks, load tests); 1 in production.
 function scale(): number {
@@ -39,11 +43,17 @@ function scale(): number {
 }
 
 function limiter(policy: RateLimitPolicy): Ratelimit {
+  const redis = getRedis()
+  let limiters = limitersByClient.get(redis)
+  if (!limiters) {
+    limiters = new Map()
+    limitersByClient.set(redis, limiters)
+  }
   let instance = limiters.get(policy)
   if (!instance) {
     const { limit, window } = RATE_LIMIT_POLICIES[policy]
     instance = new Ratelimit({
-      redis: getRedis(),
+      redis,
       limiter: Ratelimit.slidingWindow(Math.ceil(limit * scale()), window),
       prefix: `tenantkit:rl:${policy}`,
       // Blocked identifiers are remembered in memory until their window resets: no Redis call.

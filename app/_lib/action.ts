@@ -6,12 +6,13 @@ import { assertAllowed, checkRateLimit } from '@/lib/rate-limit'
 import { bindToRequest, runWithRequestContext } from '@/lib/request-context'
 import type { TenantContext } from '@/lib/tenant-context'
 import { getCurrentSession, switchActiveTenant, tenantContextOf } from '@/modules/users'
+import type { ActionState } from './action-state'
 import { errorResponse } from './error-response'
 
 // Server Actions answer forms with a state object instead of throwing: useActionState shows the
 // message next to the form, and field errors next to their fields.
 
-export type ActionState = { ok: true; message?: string } | { ok: false; error: string; fieldErrors?: Record<string, string> } | null
+export type { ActionState }
 
 export function formToObject(formData: FormData): Record<string, string> {
   const out: Record<string, string> = {}

@@ -40,6 +40,9 @@ export class InvalidCredentials extends CredentialsSignin {
 export class NoOrganization extends CredentialsSignin {
   override code = 'no_organization'
 }
+export class EmailUnverified extends CredentialsSignin {
+  override code = 'email_unverified'
+}
 
 export const { handlers, signIn, signOut } = NextAuth(() => {
   const env = getEnv()
@@ -66,6 +69,7 @@ export const { handlers, signIn, signOut } = NextAuth(() => {
           const user = await findUserForSignIn(parsed.data.email)
           const ok = await verifyPassword(user?.passwordHash ?? null, parsed.data.password)
           if (!user || !ok) throw new InvalidCredentials()
+          if (!user.emailVerified) throw new EmailUnverified()
           const [first] = await listMembershipsOfUser(user.id, 'sign-in: pick the active organization')
           if (!first) throw new NoOrganization()
           return {

@@ -44,3 +44,24 @@ export type SessionDto = {
   tenantSlug: string
   role: MembershipRoleDto
 }
+
+export const SignUpInputSchema = z.object({
+  name: z.string({ error: 'Enter your name.' }).trim().min(1, { error: 'Enter your name.' }).max(100),
+  email: EmailSchema,
+  password: PasswordSchema,
+  organizationName: OrganizationNameSchema.optional(),
+})
+export type SignUpInput = z.infer<typeof SignUpInputSchema>
+
+export const EmailOnlySchema = z.object({ email: EmailSchema })
+
+export const TokenSchema = z.string({ error: 'The link is incomplete.' }).min(20, { error: 'The link is incomplete.' }).max(200)
+
+export const ResetPasswordInputSchema = z.object({ token: TokenSchema, password: PasswordSchema })
+export type ResetPasswordInput = z.infer<typeof ResetPasswordInputSchema>
+
+export const ChangePasswordInputSchema = z.object({
+  currentPassword: z.string({ error: 'Enter your current password.' }).min(1, { error: 'Enter your current password.' }).max(200),
+  newPassword: PasswordSchema,
+})
+export type ChangePasswordInput = z.infer<typeof ChangePasswordInputSchema>

@@ -8,6 +8,11 @@ export type UsersErrorCode =
   | 'users.email_taken'
   | 'users.forbidden'
   | 'users.already_member'
+  | 'users.email_unverified'
+  | 'users.token_invalid'
+  | 'users.token_expired'
+  | 'users.token_used'
+  | 'users.wrong_password'
 
 export class UsersError extends AppError {
   constructor(code: UsersErrorCode, kind: ErrorKind, message: string, options?: AppErrorOptions) {

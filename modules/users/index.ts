@@ -2,7 +2,16 @@
 // Other code imports from here (or contract.ts for schemas and types), never from the files behind it.
 import 'server-only'
 
-export type { SessionDto, TenantSummaryDto, UserSummaryDto, MembershipRoleDto, SignInInput } from './contract'
+export type {
+  ChangePasswordInput,
+  MembershipRoleDto,
+  ResetPasswordInput,
+  SessionDto,
+  SignInInput,
+  SignUpInput,
+  TenantSummaryDto,
+  UserSummaryDto,
+} from './contract'
 export { UsersError } from './errors'
 export type { SessionPrincipal } from './auth-cookie'
 /** Auth.js route handlers for app/api/auth/[...nextauth]/route.ts. */
@@ -20,7 +29,7 @@ export {
   type CurrentSession,
 } from './session'
 /** Revocation: one session, or every session of a user at once. */
-export { revokeSession, revokeAllSessions } from './session-store'
+export { listSessions, revokeSession, revokeAllSessions, type SessionSummary } from './session-store'
 /** Sign-in, sign-out, accounts and organizations. */
 export {
   getUserSummaries,
@@ -30,5 +39,7 @@ export {
   signOutCurrentSession,
   type RegisterUserInput,
 } from './service'
+/** Sign-up with email verification, password reset and change (each ends every session). */
+export { changePassword, requestPasswordReset, resendVerification, resetPassword, signUp, verifyEmail } from './accounts'
 /** Organizations: create one, add a member, act as a member from a script. */
 export { actAsMember, addMember, createOrganization } from './organizations'

@@ -4,7 +4,7 @@ import type { MembershipRole } from '@/lib/tenant-context'
 
 // Only this file touches the users module's tables. No decisions here: queries in, rows out.
 
-const signInSelect = { id: true, email: true, name: true, passwordHash: true } as const
+const signInSelect = { id: true, email: true, name: true, passwordHash: true, emailVerified: true } as const
 const summarySelect = { id: true, email: true, name: true } as const
 
 export function findUserForSignIn(email: string) {
@@ -25,4 +25,33 @@ export function insertTenant(tx: TenantTx, data: { id: string; slug: string; nam
 
 export function insertMembership(tx: TenantTx, data: { tenantId: string; userId: string; role: MembershipRole }) {
   return tx.membership.create({ data, select: { id: true, role: true } })
+}
+
+export function findUserById(id: string) {
+  return identityDb().user.findUnique({ where: { id }, select: signInSelect })
+}
+
+export function updateUserPassword(id: string, passwordHash: string) {
+  return identityDb().user.update({ where: { id }, data: { passwordHash }, select: { id: true } })
+}
+
+export function markEmailVerified(id: string) {
+  return identityDb().user.update({ where: { id }, data: { emailVerified: new Date() }, select: { id: true, email: true } })
+}
+
+export function insertAuthToken(data: { userId: string; purpose: 'verify_email' | 'reset_password'; tokenHash: string; expiresAt: Date }) {
+  return identityDb().authToken.create({ data, select: { id: true } })
+}
+
+/** Marks an unused, unexpired token used; null when there is none (one statement: no double use). */
+export async function useAuthToken(tokenHash: string, purpose: 'verify_email' | 'reset_password') {
+  const { count } = await identityDb().authToken.updateMany({
+    where: { tokenHash, purpose, usedAt: null, expiresAt: { gt: new Date() } },
+    data: { usedAt: new Date() },
+  })
+  return count === 1 ? identityDb().authToken.findUnique({ where: { tokenHash }, select: { userId: true } }) : null
+}
+
+export function findAuthToken(tokenHash: string, purpose: 'verify_email' | 'reset_password') {
+  return identityDb().authToken.findFirst({ where: { tokenHash, purpose }, select: { usedAt: true, expiresAt: true } })
 }

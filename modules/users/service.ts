@@ -3,7 +3,7 @@ import { AuthError } from 'next-auth'
 import { clientIp } from '@/lib/client-ip'
 import { isUniqueViolation, listMembershipsOfUser } from '@/lib/db'
 import { assertAllowed, checkRateLimit } from '@/lib/rate-limit'
-import { InvalidCredentials, NoOrganization, signIn, signOut } from './auth'
+import { EmailUnverified, InvalidCredentials, NoOrganization, signIn, signOut } from './auth'
 import type { SignInInput, TenantSummaryDto, UserSummaryDto } from './contract'
 import { UsersError } from './errors'
 import { createOrganization } from './organizations'
@@ -19,6 +19,9 @@ export async function signInWithPassword(input: SignInInput, headers: Headers): 
   } catch (error) {
     if (error instanceof InvalidCredentials) {
       throw new UsersError('users.invalid_credentials', 'bad_request', 'That email and password do not match an account.')
+    }
+    if (error instanceof EmailUnverified) {
+      throw new UsersError('users.email_unverified', 'forbidden', 'Confirm your email address first: use the link we sent you, or ask for a new one below.')
     }
     if (error instanceof NoOrganization) {
       throw new UsersError('users.no_organization', 'forbidden', 'This account does not belong to any organization yet.')

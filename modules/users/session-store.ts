@@ -76,3 +76,24 @@ export async function revokeAllSessions(userId: string): Promise<number> {
   const replies = (await pipeline.exec()) as number[]
   return replies.slice(0, hashes.length).reduce((sum, n) => sum + n, 0)
 }
+
+export type SessionSummary = Pick<SessionRecord, 'createdAt' | 'ip' | 'userAgent' | 'tenantSlug'> & { current: boolean; lastActiveAt: number }
+
+/** The user's live sessions, newest first; `lastActiveAt` is derived from the sliding expiry. */
+export async function listSessions(userId: string, currentSid?: string): Promise<SessionSummary[]> {
+  const hashes = await getRedis().smembers(userSessionsKey(userId))
+  if (hashes.length === 0) return []
+  const pipeline = getRedis().pipeline()
+  for (const hash of hashes) pipeline.get(sessionKey(hash)).ttl(sessionKey(hash))
+  const replies = await pipeline.exec<(SessionRecord | number | null)[]>()
+  const current = currentSid ? hashSid(currentSid) : null
+  const sessions: SessionSummary[] = []
+  hashes.forEach((hash, i) => {
+    const record = replies[i * 2] as SessionRecord | null
+    const ttl = replies[i * 2 + 1] as number
+    if (!record) return
+    const { createdAt, ip, userAgent, tenantSlug } = record
+    sessions.push({ createdAt, ip, userAgent, tenantSlug, current: hash === current, lastActiveAt: Date.now() - (SESSION_IDLE_SECONDS - ttl) * 1000 })
+  })
+  return sessions.sort((a, b) => b.lastActiveAt - a.lastActiveAt)
+}

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
+import Link from 'next/link'
 import { redirect } from 'next/navigation'
-import { Card } from '@/app/_components/ui'
+import { AuthPage } from '@/app/_components/auth-page'
 import { getCurrentSession } from '@/modules/users'
 import { SignInForm } from './sign-in-form'
 
@@ -9,16 +10,13 @@ export const metadata: Metadata = { title: 'Sign in' }
 export default async function SignInPage() {
   if (await getCurrentSession()) redirect('/')
   return (
-    <main className="mx-auto flex min-h-screen max-w-sm flex-col justify-center gap-6 px-4">
-      <h1 className="text-2xl font-semibold">Sign in to Tenantkit</h1>
-      <Card>
-        <SignInForm />
-      </Card>
+    <AuthPage title="Sign in to Tenantkit" footer={<Link className="underline" href="/verify-email">Resend the confirmation email</Link>}>
+      <SignInForm />
       {process.env.NODE_ENV !== 'production' ? (
-        <p className="text-sm text-slate-500">
+        <p className="mt-4 text-sm text-slate-500">
           Local demo: <code>owner@demo.test</code> or <code>member@demo.test</code>, password <code>demo-password</code>.
         </p>
       ) : null}
-    </main>
+    </AuthPage>
   )
 }

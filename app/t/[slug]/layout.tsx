@@ -23,9 +23,10 @@ export default async function TenantLayout({ children, params }: { children: Rea
             Tenantkit <span className="font-normal text-slate-500">/ {slug}</span>
           </Link>
           <form action={signOutAction} className="flex items-center gap-3 text-sm text-slate-600">
-            <span>
-              {session.record.email} · {session.record.role}
-            </span>
+            <Link href={`/t/${slug}/account`} className="underline">
+              {session.record.email}
+            </Link>
+            <span>{session.record.role}</span>
             <Button variant="secondary" type="submit">
               Sign out
             </Button>

@@ -1,0 +1,53 @@
+import type { Metadata } from 'next'
+import { redirect } from 'next/navigation'
+import { ActionForm } from '@/app/_components/action-form'
+import { Button, Card } from '@/app/_components/ui'
+import { getCurrentSession, listSessions } from '@/modules/users'
+import { changePasswordAction, signOutEverywhereAction } from './actions'
+
+export const metadata: Metadata = { title: 'Account' }
+
+const when = (ms: number) => new Date(ms).toLocaleString('en', { dateStyle: 'medium', timeStyle: 'short' })
+
+export default async function AccountPage() {
+  const session = await getCurrentSession()
+  if (!session) redirect('/sign-in')
+  const sessions = await listSessions(session.record.userId, session.sid)
+  return (
+    <div className="flex flex-col gap-6">
+      <h1 className="text-2xl font-semibold">Account</h1>
+      <Card>
+        <h2 className="mb-4 text-lg font-medium">Change password</h2>
+        <ActionForm
+          action={changePasswordAction}
+          fields={[
+            { name: 'currentPassword', label: 'Current password', type: 'password', autoComplete: 'current-password' },
+            { name: 'newPassword', label: 'New password (12+ characters)', type: 'password', autoComplete: 'new-password' },
+          ]}
+          submitLabel="Change password and sign out everywhere"
+          pendingLabel="Saving…"
+        />
+      </Card>
+      <Card>
+        <h2 className="mb-4 text-lg font-medium">Where you are signed in</h2>
+        <ul className="mb-4 divide-y divide-slate-200" aria-label="Sessions">
+          {sessions.map((s) => (
+            <li key={`${s.createdAt}-${s.ip}`} className="py-2 text-sm">
+              <p className="font-medium">
+                {s.userAgent ?? 'Unknown device'} {s.current ? <span className="text-emerald-700">(this device)</span> : null}
+              </p>
+              <p className="text-slate-500">
+                {s.ip ?? 'unknown IP'} · signed in {when(s.createdAt)} · last active {when(s.lastActiveAt)}
+              </p>
+            </li>
+          ))}
+        </ul>
+        <form action={signOutEverywhereAction}>
+          <Button variant="danger" type="submit">
+            Sign out of all devices
+          </Button>
+        </form>
+      </Card>
+    </div>
+  )
+}
