@@ -3,7 +3,9 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import path from 'node:path'
+import { writeFile } from 'node:fs/promises'
 import { runSeed } from '@/scripts/db/run-seed'
+import { E2E_STACK_FILE } from './stack-file'
 import { startLocalStack } from '@/scripts/stack/local-stack'
 
 const root = path.resolve(import.meta.dirname, '..')
@@ -22,6 +24,8 @@ function finished(child: ChildProcess): Promise<void> {
 }
 
 const stack = await startLocalStack({ redis: 'server', log })
+// The specs read the email outbox from the same Redis (e2e/outbox.ts).
+await writeFile(E2E_STACK_FILE, JSON.stringify({ url: stack.env.UPSTASH_REDIS_REST_URL, token: stack.env.UPSTASH_REDIS_REST_TOKEN }))
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   ...stack.env,
