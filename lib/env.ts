@@ -40,6 +40,24 @@ const ServerEnvSchema = z.object({
     .min(32, { error: 'must be at least 32 characters. Generate one with `openssl rand -base64 32`.' }),
 
   SENTRY_DSN: optional,
+
+  // Billing (modules/billing): off unless both keys are set; Free needs none of them.
+  STRIPE_SECRET_KEY: optional.pipe(z.string().startsWith('sk_', { error: 'must start with sk_ (a Stripe secret key).' }).optional()),
+  STRIPE_WEBHOOK_SECRET: optional.pipe(
+    z.string().startsWith('whsec_', { error: 'must start with whsec_ (the signing secret of your webhook endpoint).' }).optional(),
+  ),
+  /** Tests and local fakes only: where the Stripe SDK sends its API calls, e.g. http://127.0.0.1:12111. */
+  STRIPE_API_BASE: optional.pipe(z.url({ error: 'must be a URL like http://127.0.0.1:12111' }).optional()),
+  STRIPE_PRICE_PRO_MONTHLY: optional,
+  STRIPE_PRICE_PRO_YEARLY: optional,
+  STRIPE_PRICE_TEAM_MONTHLY: optional,
+  STRIPE_PRICE_TEAM_YEARLY: optional,
+
+  // Background jobs (lib/jobs). Locally INNGEST_DEV=1 (or the dev server's URL); in production the keys.
+  INNGEST_DEV: optional,
+  INNGEST_EVENT_KEY: optional,
+  INNGEST_SIGNING_KEY: optional,
+  INNGEST_BASE_URL: optional,
 })
 
 export type ServerEnv = z.infer<typeof ServerEnvSchema>

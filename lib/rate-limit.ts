@@ -18,6 +18,7 @@ export const RATE_LIMIT_POLICIES = {
   signIn: { limit: 5, window: '60 s', failMode: 'closed', description: 'password sign-in attempts per IP and email' },
   signUpPerIp: { limit: 10, window: '1 h', failMode: 'closed', description: 'sign-ups per IP' },
   passwordResetPerIp: { limit: 10, window: '1 h', failMode: 'closed', description: 'password reset requests per IP' },
+  invitesPerTenant: { limit: 50, window: '1 h', failMode: 'closed', description: 'invitation emails per organization' },
   emailPerAddress: { limit: 3, window: '15 m', failMode: 'closed', description: 'account emails (verification, reset) per address' },
 } as const satisfies Record<string, Policy>
 

@@ -1,7 +1,8 @@
 // The database, as the rest of the app may use it. The Prisma client itself stays private to lib/db.
 export { withTenant, type TenantTx, type WithTenantOptions } from './tenant'
 export { identityDb, type IdentityDb } from './identity'
-export { listMembershipsOfUser, type UserMembership } from './system'
+export { findInvitationByTokenHash, listMembershipsOfUser, type InvitationByToken, type UserMembership } from './system'
+export { findTenantOfStripeCustomer, stripeEventsDb, type StripeCustomerTenant, type StripeEventsDb } from './system'
 export { pingDatabase } from './health'
 export { isUniqueViolation, isForeignKeyViolation, isRecordNotFound } from './errors'
 export { recordAuditEvent, type AuditEventInput } from './audit'

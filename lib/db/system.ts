@@ -2,6 +2,7 @@ import 'server-only'
 import { moduleLogger } from '../logger'
 import type { MembershipRole } from '../tenant-context'
 import { getDb } from './client'
+import type { PrismaClient } from './generated/prisma/client'
 
 // The few reads that must cross tenants. Each one is a SECURITY DEFINER function in the
 // `tenantkit_system` schema (see the init migration): the app role can call it, cannot change it,
@@ -17,4 +18,45 @@ export async function listMembershipsOfUser(userId: string, reason: string): Pro
   return getDb().prisma.$queryRaw<UserMembership[]>`
     select "tenantId", "slug", "name", "role"::text as "role"
     from tenantkit_system.memberships_of_user(${userId}::uuid)`
+}
+
+export type StripeCustomerTenant = { tenantId: string; slug: string }
+
+/** Which tenant a Stripe customer belongs to (webhook routing); null when no tenant has it. */
+export async function findTenantOfStripeCustomer(customerId: string, reason: string): Promise<StripeCustomerTenant | null> {
+  log.info({ query: 'tenant_of_stripe_customer', customerId, reason }, 'cross-tenant read')
+  const rows = await getDb().prisma.$queryRaw<StripeCustomerTenant[]>`
+    select "tenantId", "slug" from tenantkit_system.tenant_of_stripe_customer(${customerId})`
+  return rows[0] ?? null
+}
+
+/**
+ * Stripe webhook intake records (identity-level, no tenantId, no RLS): the only model this client
+ * can name. NOTE: it sits here, not in identity.ts, only because of who owns which file; it is not
+ * a cross-tenant read.
+ */
+export type StripeEventsDb = Pick<PrismaClient, 'stripeEvent'>
+
+export function stripeEventsDb(): StripeEventsDb {
+  return getDb().prisma
+}
+
+export type InvitationByToken = {
+  id: string
+  tenantId: string
+  slug: string
+  email: string
+  role: MembershipRole
+  expiresAt: Date
+  acceptedAt: Date | null
+  revokedAt: Date | null
+}
+
+/** The invitation behind an emailed token (accepting happens before the person is a member). */
+export async function findInvitationByTokenHash(tokenHash: string, reason: string): Promise<InvitationByToken | null> {
+  log.info({ query: 'invitation_by_token_hash', reason }, 'cross-tenant read')
+  const rows = await getDb().prisma.$queryRaw<InvitationByToken[]>`
+    select "id", "tenantId", "slug", "email", "role"::text as "role", "expiresAt", "acceptedAt", "revokedAt"
+    from tenantkit_system.invitation_by_token_hash(${tokenHash})`
+  return rows[0] ?? null
 }

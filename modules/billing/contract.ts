@@ -13,3 +13,35 @@ export type Entitlements = {
 }
 
 export type PlanDto = { id: PlanId; name: string; entitlements: Entitlements }
+
+export const BillingIntervalSchema = z.enum(['month', 'year'])
+export type BillingInterval = z.infer<typeof BillingIntervalSchema>
+
+/** Whether Stripe is configured. Off: every tenant is on Free and nothing can be bought. */
+export type BillingMode = 'on' | 'off'
+
+/** Stripe's subscription statuses, plus 'none' for a customer without a subscription. */
+export type SubscriptionStatus =
+  | 'active'
+  | 'trialing'
+  | 'past_due'
+  | 'unpaid'
+  | 'paused'
+  | 'incomplete'
+  | 'incomplete_expired'
+  | 'canceled'
+  | 'none'
+
+export type BillingAccountDto = {
+  /** The plan in force now (Free unless the subscription is active, trialing or past due). */
+  plan: PlanId
+  /** The plan the subscription is for, whatever its status. */
+  subscribedPlan: PlanId
+  interval: BillingInterval | null
+  /** Stripe's status as last read (a newer API version may add values). */
+  status: SubscriptionStatus | (string & {})
+  seats: number
+  currentPeriodEnd: string | null
+  cancelAtPeriodEnd: boolean
+  trialEnd: string | null
+}

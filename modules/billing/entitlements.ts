@@ -1,15 +1,28 @@
 import 'server-only'
-import type { TenantTx } from '@/lib/db'
-import type { Entitlements, PlanId } from './contract'
+import { withTenant, type TenantTx } from '@/lib/db'
+import type { TenantContext } from '@/lib/tenant-context'
+import type { BillingAccountDto, Entitlements, PlanId } from './contract'
 import { BillingError } from './errors'
 import { PLANS, planThatLifts } from './plans'
+import * as repo from './repo'
+import { planInForce, toAccountDto } from './state'
 
 /**
- * The plan a tenant is on. Until a tenant subscribes through Stripe there is no subscription row,
- * and every tenant is on Free.
+ * The plan in force for the transaction's tenant: Free without a billing account, or when its
+ * subscription is not active, trialing or past due (past due keeps the plan while Stripe retries).
  */
-export async function getPlanId(_tx: TenantTx): Promise<PlanId> {
-  return 'free'
+export async function getPlanId(tx: TenantTx): Promise<PlanId> {
+  return planInForce(await repo.findBillingAccount(tx))
+}
+
+/** What the tenant's plan includes: derived from the plan, here and nowhere else. */
+export async function getEntitlements(tx: TenantTx): Promise<Entitlements> {
+  return PLANS[await getPlanId(tx)].entitlements
+}
+
+/** The tenant's subscription as last synced from Stripe (Free and 'none' when there is none). */
+export async function getBillingAccount(ctx: TenantContext): Promise<BillingAccountDto> {
+  return toAccountDto(await withTenant(ctx, (tx) => repo.findBillingAccount(tx)))
 }
 
 /**

@@ -65,3 +65,15 @@ export const ChangePasswordInputSchema = z.object({
   newPassword: PasswordSchema,
 })
 export type ChangePasswordInput = z.infer<typeof ChangePasswordInputSchema>
+
+export const MembershipRoleSchema = z.enum(['owner', 'admin', 'member'], { error: 'A role is owner, admin or member.' })
+
+export const InviteMemberInputSchema = z.object({ email: EmailSchema, role: MembershipRoleSchema.default('member') })
+export type InviteMemberInput = z.infer<typeof InviteMemberInputSchema>
+
+export const ChangeRoleInputSchema = z.object({ userId: z.uuid(), role: MembershipRoleSchema })
+export type ChangeRoleInput = z.infer<typeof ChangeRoleInputSchema>
+
+export type MemberDto = { userId: string; email: string; name: string | null; role: MembershipRoleDto; joinedAt: string }
+
+export type InvitationDto = { id: string; email: string; role: MembershipRoleDto; expiresAt: string; createdAt: string }

@@ -13,6 +13,10 @@ export type UsersErrorCode =
   | 'users.token_expired'
   | 'users.token_used'
   | 'users.wrong_password'
+  | 'users.last_owner'
+  | 'users.member_not_found'
+  | 'users.invitation_not_found'
+  | 'users.invitation_email_mismatch'
 
 export class UsersError extends AppError {
   constructor(code: UsersErrorCode, kind: ErrorKind, message: string, options?: AppErrorOptions) {

@@ -4,6 +4,9 @@ import 'server-only'
 
 export type {
   ChangePasswordInput,
+  InvitationDto,
+  InviteMemberInput,
+  MemberDto,
   MembershipRoleDto,
   ResetPasswordInput,
   SessionDto,
@@ -41,5 +44,11 @@ export {
 } from './service'
 /** Sign-up with email verification, password reset and change (each ends every session). */
 export { changePassword, requestPasswordReset, resendVerification, resetPassword, signUp, verifyEmail } from './accounts'
+/** Members: list, change role, remove, leave (never the last owner). */
+export { changeRole, leaveOrganization, listMembers, removeMember } from './members'
+/** Invitations by email: send, list, revoke, resend, accept. */
+export { acceptInvitation, inviteMember, listInvitations, resendInvitation, revokeInvitation } from './invitations'
+/** The one permission map: who may invite, change roles, remove, delete, manage billing, read the audit log. */
+export { can, PERMISSIONS, type Permission } from './permissions'
 /** Organizations: create one, add a member, act as a member from a script. */
 export { actAsMember, addMember, createOrganization } from './organizations'

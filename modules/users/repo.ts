@@ -55,3 +55,62 @@ export async function useAuthToken(tokenHash: string, purpose: 'verify_email' | 
 export function findAuthToken(tokenHash: string, purpose: 'verify_email' | 'reset_password') {
   return identityDb().authToken.findFirst({ where: { tokenHash, purpose }, select: { usedAt: true, expiresAt: true } })
 }
+
+// ---- members and invitations (tenant-scoped: the transaction decides the tenant)
+
+const memberSelect = { userId: true, role: true, createdAt: true, user: { select: { email: true, name: true } } } as const
+
+export function listMembers(tx: TenantTx) {
+  return tx.membership.findMany({ select: memberSelect, orderBy: { createdAt: 'asc' } })
+}
+
+export function findMembership(tx: TenantTx, userId: string) {
+  return tx.membership.findFirst({ where: { userId }, select: { userId: true, role: true } })
+}
+
+export function findMembershipByEmail(tx: TenantTx, email: string) {
+  return tx.membership.findFirst({ where: { user: { email } }, select: { userId: true } })
+}
+
+export function countOwners(tx: TenantTx): Promise<number> {
+  return tx.membership.count({ where: { role: 'owner' } })
+}
+
+export function updateMembershipRole(tx: TenantTx, userId: string, role: MembershipRole) {
+  return tx.membership.updateMany({ where: { userId }, data: { role } })
+}
+
+export function deleteMembership(tx: TenantTx, userId: string) {
+  return tx.membership.deleteMany({ where: { userId } })
+}
+
+const invitationSelect = { id: true, email: true, role: true, expiresAt: true, acceptedAt: true, revokedAt: true, createdAt: true } as const
+
+export function insertInvitation(
+  tx: TenantTx,
+  data: { tenantId: string; email: string; role: MembershipRole; tokenHash: string; invitedById: string; expiresAt: Date },
+) {
+  return tx.invitation.create({ data, select: invitationSelect })
+}
+
+export function listPendingInvitations(tx: TenantTx) {
+  return tx.invitation.findMany({
+    where: { acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+    select: invitationSelect,
+    orderBy: { createdAt: 'desc' },
+  })
+}
+
+export function findInvitation(tx: TenantTx, id: string) {
+  return tx.invitation.findUnique({ where: { id }, select: invitationSelect })
+}
+
+export function updateInvitation(tx: TenantTx, id: string, data: { tokenHash?: string; expiresAt?: Date; revokedAt?: Date }) {
+  return tx.invitation.update({ where: { id }, data, select: invitationSelect })
+}
+
+/** Marks a pending invitation accepted; false when it was accepted or revoked meanwhile. */
+export async function acceptInvitationRow(tx: TenantTx, id: string): Promise<boolean> {
+  const { count } = await tx.invitation.updateMany({ where: { id, acceptedAt: null, revokedAt: null }, data: { acceptedAt: new Date() } })
+  return count === 1
+}

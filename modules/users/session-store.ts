@@ -1,7 +1,7 @@
 import 'server-only'
 import { createHash, randomBytes } from 'node:crypto'
 import { getRedis } from '@/lib/redis'
-import type { MembershipRoleDto } from './contract'
+import type { SessionDto } from './contract'
 
 // Server-side sessions in Redis (docs/decisions/005-sessions-in-redis.md). The cookie carries only a
 // random session id; Redis keys use its hash, so a copy of Redis holds no usable cookie. Sessions
@@ -10,13 +10,7 @@ import type { MembershipRoleDto } from './contract'
 export const SESSION_IDLE_SECONDS = 14 * 24 * 3600
 export const SESSION_MAX_SECONDS = 30 * 24 * 3600
 
-export type SessionRecord = {
-  userId: string
-  email: string
-  name: string | null
-  tenantId: string
-  tenantSlug: string
-  role: MembershipRoleDto
+export type SessionRecord = SessionDto & {
   createdAt: number
   ip: string | null
   userAgent: string | null
@@ -96,4 +90,21 @@ export async function listSessions(userId: string, currentSid?: string): Promise
     sessions.push({ createdAt, ip, userAgent, tenantSlug, current: hash === current, lastActiveAt: Date.now() - (SESSION_IDLE_SECONDS - ttl) * 1000 })
   })
   return sessions.sort((a, b) => b.lastActiveAt - a.lastActiveAt)
+}
+
+/**
+ * Applies a membership change to the user's live sessions in one tenant at once: a new role
+ * (`patch`), or removal (`null`: those sessions end). Sessions in other organizations stay.
+ */
+export async function updateSessionsInTenant(userId: string, tenantId: string, patch: Pick<SessionRecord, 'role'> | null): Promise<number> {
+  const hashes = await getRedis().smembers(userSessionsKey(userId))
+  let changed = 0
+  for (const hash of hashes) {
+    const record = await getRedis().get<SessionRecord>(sessionKey(hash))
+    if (!record || record.tenantId !== tenantId) continue
+    if (patch) await getRedis().set(sessionKey(hash), { ...record, ...patch }, { keepTtl: true, xx: true })
+    else await getRedis().pipeline().del(sessionKey(hash)).srem(userSessionsKey(userId), hash).exec()
+    changed++
+  }
+  return changed
 }

@@ -6,8 +6,9 @@ import pg from 'pg'
 export const LOCAL_OWNER = { user: 'tenantkit_owner', password: 'tenantkit_owner' }
 export const LOCAL_APP = { user: 'tenantkit_app', password: 'tenantkit_app' }
 
-export async function withAdmin<T>(adminUrl: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: adminUrl })
+/** Runs `fn` with its own connection to `url`, closed afterwards. */
+export async function withPgClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url })
   await client.connect()
   try {
     return await fn(client)
@@ -17,7 +18,7 @@ export async function withAdmin<T>(adminUrl: string, fn: (client: pg.Client) => 
 }
 
 export async function ensureLocalRoles(adminUrl: string): Promise<void> {
-  await withAdmin(adminUrl, async (client) => {
+  await withPgClient(adminUrl, async (client) => {
     await ensureRole(client, LOCAL_OWNER, 'LOGIN CREATEROLE NOSUPERUSER NOBYPASSRLS')
     await ensureRole(client, LOCAL_APP, 'LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS INHERIT')
   })
@@ -30,21 +31,21 @@ async function ensureRole(client: pg.Client, role: { user: string; password: str
 }
 
 export async function databaseExists(adminUrl: string, name: string): Promise<boolean> {
-  return withAdmin(adminUrl, async (client) => {
+  return withPgClient(adminUrl, async (client) => {
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])
     return Boolean(rowCount)
   })
 }
 
 export async function createDatabase(adminUrl: string, name: string, template?: string): Promise<void> {
-  await withAdmin(adminUrl, async (client) => {
+  await withPgClient(adminUrl, async (client) => {
     const from = template ? ` TEMPLATE ${pg.escapeIdentifier(template)}` : ''
     await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)} OWNER ${pg.escapeIdentifier(LOCAL_OWNER.user)}${from}`)
   })
 }
 
 export async function dropDatabase(adminUrl: string, name: string): Promise<void> {
-  await withAdmin(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`))
+  await withPgClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`))
 }
 
 /** The same server and database as `url`, as another user. */

@@ -70,6 +70,8 @@ describe('tenant tables', () => {
       return rows
     })
     expect(others).toEqual([
+      { tablename: 'BillingAccount', policyname: 'system_read', cmd: 'SELECT', roles: ['tenantkit_system'] },
+      { tablename: 'Invitation', policyname: 'system_read', cmd: 'SELECT', roles: ['tenantkit_system'] },
       { tablename: 'Membership', policyname: 'system_read', cmd: 'SELECT', roles: ['tenantkit_system'] },
       { tablename: 'Tenant', policyname: 'system_read', cmd: 'SELECT', roles: ['tenantkit_system'] },
     ])
@@ -125,8 +127,11 @@ describe('the cross-tenant path', () => {
         where p.prosecdef order by 1, 2`)
       return rows
     })
+    const definer = { owner: 'tenantkit_system', config: ['search_path=pg_catalog, pg_temp'] }
     expect(functions).toEqual([
-      { schema: 'tenantkit_system', name: 'memberships_of_user', owner: 'tenantkit_system', config: ['search_path=pg_catalog, pg_temp'] },
+      { schema: 'tenantkit_system', name: 'invitation_by_token_hash', ...definer },
+      { schema: 'tenantkit_system', name: 'memberships_of_user', ...definer },
+      { schema: 'tenantkit_system', name: 'tenant_of_stripe_customer', ...definer },
     ])
   })
 

@@ -1,6 +1,6 @@
-import pg from 'pg'
+import type pg from 'pg'
 import { inject } from 'vitest'
-import { urlFor } from '@/scripts/stack/local-database'
+import { urlFor, withPgClient } from '@/scripts/stack/local-database'
 
 /** The worker's database as the superuser (catalog reads, fixtures that must bypass RLS). */
 export function adminUrlForWorkerDb(): string {
@@ -11,15 +11,7 @@ export function adminUrlForWorkerDb(): string {
 }
 
 /** Runs `fn` with a dedicated client (closed afterwards). */
-export async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
-  try {
-    return await fn(client)
-  } finally {
-    await client.end()
-  }
-}
+export const withClient: <T>(url: string, fn: (client: pg.Client) => Promise<T>) => Promise<T> = withPgClient
 
 /** As the app role, in one transaction scoped to `tenantId` (what withTenant does, in raw SQL). */
 export async function asAppInTenant<T>(tenantId: string | null, fn: (client: pg.Client) => Promise<T>): Promise<T> {

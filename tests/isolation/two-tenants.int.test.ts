@@ -32,6 +32,11 @@ beforeAll(async () => {
         `insert into "Invitation" ("tenantId", email, role, "tokenHash", "invitedById", "expiresAt") values ($1, $2, 'member', $3, $4, now() + interval '1 day')`,
         [t.ctx.tenantId, `invitee-${randomUUID()}@test.local`, randomUUID(), t.userId],
       )
+      // Billing accounts are written by the billing job from Stripe: give both tenants one directly.
+      await client.query(
+        `insert into "BillingAccount" ("tenantId", "stripeCustomerId", plan, interval, status, seats, "updatedAt") values ($1, $2, 'pro', 'month', 'active', 3, now())`,
+        [t.ctx.tenantId, `cus_${randomUUID().replaceAll('-', '')}`],
+      )
     }
   })
   tables = [...(await withClient(adminUrlForWorkerDb(), tenantTableProblems)).checked, 'Tenant']

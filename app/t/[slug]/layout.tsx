@@ -19,9 +19,17 @@ export default async function TenantLayout({ children, params }: { children: Rea
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-4xl items-center justify-between px-4 py-3">
-          <Link href={`/t/${slug}/projects`} className="font-semibold">
-            Tenantkit <span className="font-normal text-slate-500">/ {slug}</span>
-          </Link>
+          <nav className="flex items-center gap-4">
+            <Link href={`/t/${slug}/projects`} className="font-semibold">
+              Tenantkit <span className="font-normal text-slate-500">/ {slug}</span>
+            </Link>
+            <Link href={`/t/${slug}/projects`} className="text-sm underline">
+              Projects
+            </Link>
+            <Link href={`/t/${slug}/members`} className="text-sm underline">
+              Members
+            </Link>
+          </nav>
           <form action={signOutAction} className="flex items-center gap-3 text-sm text-slate-600">
             <Link href={`/t/${slug}/account`} className="underline">
               {session.record.email}

@@ -1,0 +1,79 @@
+import type { Metadata } from 'next'
+import { ActionForm } from '@/app/_components/action-form'
+import { InlineAction } from '@/app/_components/inline-action'
+import { Card } from '@/app/_components/ui'
+import * as users from '@/modules/users'
+import { changeRoleAction, inviteAction, removeMemberAction, resendInvitationAction, revokeInvitationAction } from './actions'
+
+export const metadata: Metadata = { title: 'Members' }
+
+const ROLES = ['member', 'admin', 'owner'] as const
+
+export default async function MembersPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params
+  const ctx = await users.requireTenantContext()
+  const manage = users.can(ctx.role, 'members.invite')
+  const [members, invitations] = await Promise.all([users.listMembers(ctx), manage ? users.listInvitations(ctx) : Promise.resolve([])])
+  const tenant = { tenant: slug }
+  return (
+    <div className="flex flex-col gap-6">
+      <h1 className="text-2xl font-semibold">Members</h1>
+      <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" aria-label="Members">
+        {members.map((m) => (
+          <li key={m.userId} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
+            <div>
+              <p className="font-medium">{m.name ?? m.email}</p>
+              <p className="text-sm text-slate-500">
+                {m.email} · {m.role}
+              </p>
+            </div>
+            {manage && m.userId !== ctx.userId ? (
+              <div className="flex items-center gap-2">
+                <InlineAction action={changeRoleAction} hidden={{ ...tenant, userId: m.userId }} label="Change role">
+                  <label className="sr-only" htmlFor={`role-${m.userId}`}>
+                    Role of {m.email}
+                  </label>
+                  <select id={`role-${m.userId}`} name="role" defaultValue={m.role} className="rounded-md border border-slate-300 px-2 py-1 text-sm">
+                    {ROLES.map((role) => (
+                      <option key={role}>{role}</option>
+                    ))}
+                  </select>
+                </InlineAction>
+                <InlineAction action={removeMemberAction} hidden={{ ...tenant, userId: m.userId }} label="Remove" variant="danger" />
+              </div>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {manage ? (
+        <>
+          <Card>
+            <h2 className="mb-4 text-lg font-medium">Invite someone</h2>
+            <ActionForm
+              action={inviteAction}
+              hidden={{ ...tenant, role: 'member' }}
+              fields={[{ name: 'email', label: 'Email to invite', type: 'email', autoComplete: 'off' }]}
+              submitLabel="Send invitation"
+              pendingLabel="Sending…"
+            />
+          </Card>
+          {invitations.length > 0 ? (
+            <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" aria-label="Pending invitations">
+              {invitations.map((i) => (
+                <li key={i.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3 text-sm">
+                  <span>
+                    {i.email} · {i.role} · until {new Date(i.expiresAt).toLocaleDateString('en', { dateStyle: 'medium' })}
+                  </span>
+                  <div className="flex gap-2">
+                    <InlineAction action={resendInvitationAction} hidden={{ ...tenant, id: i.id }} label="Resend" />
+                    <InlineAction action={revokeInvitationAction} hidden={{ ...tenant, id: i.id }} label="Revoke" variant="danger" />
+                  </div>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </>
+      ) : null}
+    </div>
+  )
+}

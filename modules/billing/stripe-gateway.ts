@@ -1,0 +1,105 @@
+import 'server-only'
+import Stripe from 'stripe'
+import type { StripeConfig } from './config'
+import type { SubscriptionStatus } from './contract'
+
+// The only file that imports 'stripe'. Everything else sees the plain, JSON-safe shapes below, so a
+// Stripe SDK upgrade (they move fields between API versions) is a change to this file alone.
+
+/** A Stripe event, reduced to what intake needs. */
+export type StripeEventSummary = {
+  id: string
+  type: string
+  /** Unix seconds. */
+  created: number
+  customerId: string | null
+  /** tenantId our checkout put on the object (client_reference_id or metadata), if any. */
+  tenantHint: string | null
+}
+
+/** A subscription as the job stores it (JSON-safe: it crosses an Inngest step). */
+export type SubscriptionSnapshot = {
+  id: string
+  customerId: string
+  /** Stripe's status; newer API versions may add values, so it stays a string here. */
+  status: SubscriptionStatus | (string & {})
+  priceId: string | null
+  quantity: number
+  /** Unix seconds. */
+  currentPeriodEnd: number | null
+  cancelAtPeriodEnd: boolean
+  trialEnd: number | null
+  created: number
+}
+
+const clients = new Map<string, Stripe>()
+
+function stripeClient(config: StripeConfig): Stripe {
+  const cacheKey = `${config.secretKey}@${config.apiBase?.href ?? ''}`
+  let client = clients.get(cacheKey)
+  if (!client) {
+    const base = config.apiBase
+    client = new Stripe(config.secretKey, {
+      // A job step should fail and be retried by Inngest rather than hang for the SDK's 80 s default.
+      timeout: 20_000,
+      telemetry: false,
+      ...(base
+        ? {
+            host: base.hostname,
+            port: base.port || (base.protocol === 'https:' ? 443 : 80),
+            protocol: base.protocol === 'https:' ? 'https' : 'http',
+            maxNetworkRetries: 0,
+          }
+        : {}),
+    })
+    clients.set(cacheKey, client)
+  }
+  return client
+}
+
+/** Verifies the signature on the raw body; throws Stripe's signature error when it does not match. */
+export async function verifyStripeEvent(config: StripeConfig, rawBody: string, signature: string): Promise<StripeEventSummary> {
+  const event = await stripeClient(config).webhooks.constructEventAsync(rawBody, signature, config.webhookSecret)
+  const object = event.data.object as unknown as Record<string, unknown>
+  const metadata = (object.metadata ?? {}) as Record<string, unknown>
+  const hint = object.client_reference_id ?? metadata.tenantId
+  return {
+    id: event.id,
+    type: event.type,
+    created: event.created,
+    customerId: idOf(object.customer),
+    tenantHint: typeof hint === 'string' && hint !== '' ? hint : null,
+  }
+}
+
+export function isSignatureError(error: unknown): boolean {
+  return error instanceof Stripe.errors.StripeSignatureVerificationError
+}
+
+/** Every subscription of a customer, newest first (one page of 100 is plenty for one customer). */
+export async function listSubscriptionsOfCustomer(config: StripeConfig, customerId: string): Promise<SubscriptionSnapshot[]> {
+  const page = await stripeClient(config).subscriptions.list({ customer: customerId, status: 'all', limit: 100 })
+  return page.data.map(toSnapshot).sort((a, b) => b.created - a.created)
+}
+
+function toSnapshot(sub: Stripe.Subscription): SubscriptionSnapshot {
+  // Since API 2025-03-31.basil the billing period lives on the items, not on the subscription.
+  const item = sub.items.data[0]
+  return {
+    id: sub.id,
+    customerId: idOf(sub.customer) ?? '',
+    status: sub.status,
+    priceId: item?.price.id ?? null,
+    quantity: item?.quantity ?? 1,
+    currentPeriodEnd: item?.current_period_end ?? null,
+    cancelAtPeriodEnd: sub.cancel_at_period_end,
+    trialEnd: sub.trial_end,
+    created: sub.created,
+  }
+}
+
+function idOf(value: unknown): string | null {
+  if (typeof value === 'string') return value
+  if (value && typeof value === 'object' && typeof (value as { id?: unknown }).id === 'string') return (value as { id: string }).id
+  return null
+}

@@ -1,0 +1,174 @@
+// A local fake of the Stripe API (the few endpoints billing calls), on node:http. The real SDK talks
+// to it through STRIPE_API_BASE; objects are shaped like API version 2026-10-28.endive (billing
+// period on the subscription items, not on the subscription). Webhooks are signed with Stripe's own
+// test helper, so the code under test verifies them exactly as in production.
+import { randomBytes } from 'node:crypto'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import Stripe from 'stripe'
+
+export const FAKE_STRIPE_SECRET_KEY = 'sk_test_fake_tenantkit'
+export const FAKE_STRIPE_WEBHOOK_SECRET = 'whsec_fake_tenantkit'
+export const API_VERSION = '2026-10-28.endive'
+
+type StripeObject = Record<string, unknown>
+
+export type FakeStripe = {
+  url: string
+  /** Requests seen, as "GET /v1/subscriptions?customer=…". */
+  requests: string[]
+  /** Adds or replaces a subscription (what Stripe "says now"). */
+  putSubscription(subscription: StripeObject): void
+  close(): Promise<void>
+}
+
+export async function startFakeStripe(): Promise<FakeStripe> {
+  const subscriptions = new Map<string, StripeObject>()
+  const requests: string[] = []
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://fake')
+    requests.push(`${req.method} ${url.pathname}${url.search}`)
+    const send = (status: number, body: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json', 'request-id': `req_${randomBytes(6).toString('hex')}` })
+      res.end(JSON.stringify(body))
+    }
+    if (req.headers.authorization !== `Bearer ${FAKE_STRIPE_SECRET_KEY}`) {
+      return send(401, { error: { type: 'invalid_request_error', message: 'Invalid API Key provided.' } })
+    }
+    if (req.method === 'GET' && url.pathname === '/v1/subscriptions') {
+      const customer = url.searchParams.get('customer')
+      const data = [...subscriptions.values()].filter((s) => !customer || s.customer === customer)
+      return send(200, { object: 'list', data, has_more: false, url: '/v1/subscriptions' })
+    }
+    const one = /^\/v1\/subscriptions\/([^/]+)$/.exec(url.pathname)
+    if (req.method === 'GET' && one) {
+      const sub = subscriptions.get(one[1] ?? '')
+      return sub ? send(200, sub) : send(404, { error: { type: 'invalid_request_error', code: 'resource_missing', message: `No such subscription: '${one[1]}'` } })
+    }
+    send(404, { error: { type: 'invalid_request_error', message: `Unrecognized request URL (${req.method}: ${url.pathname}).` } })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    putSubscription: (subscription) => subscriptions.set(String(subscription.id), subscription),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  }
+}
+
+export const fakeId = (prefix: string) => `${prefix}_${randomBytes(12).toString('hex')}`
+
+export type SubscriptionFixture = {
+  id?: string
+  customer: string
+  priceId: string
+  status?: string
+  quantity?: number
+  interval?: 'month' | 'year'
+  /** Unix seconds. */
+  created?: number
+  currentPeriodEnd?: number
+  cancelAtPeriodEnd?: boolean
+  trialEnd?: number | null
+  metadata?: Record<string, string>
+}
+
+/** A subscription as Stripe returns it (API 2026-10-28.endive). */
+export function subscriptionFixture(f: SubscriptionFixture): StripeObject {
+  const id = f.id ?? fakeId('sub')
+  const created = f.created ?? Math.floor(Date.now() / 1000) - 60
+  const interval = f.interval ?? 'month'
+  const periodEnd = f.currentPeriodEnd ?? created + (interval === 'month' ? 30 : 365) * 86_400
+  return {
+    id,
+    object: 'subscription',
+    application: null,
+    automatic_tax: { enabled: false, liability: null },
+    billing_cycle_anchor: created,
+    billing_mode: { type: 'flexible' },
+    cancel_at: f.cancelAtPeriodEnd ? periodEnd : null,
+    cancel_at_period_end: f.cancelAtPeriodEnd ?? false,
+    canceled_at: null,
+    collection_method: 'charge_automatically',
+    created,
+    currency: 'usd',
+    customer: f.customer,
+    default_payment_method: null,
+    ended_at: f.status === 'canceled' ? created + 3600 : null,
+    items: {
+      object: 'list',
+      data: [
+        {
+          id: fakeId('si'),
+          object: 'subscription_item',
+          created,
+          current_period_start: periodEnd - (interval === 'month' ? 30 : 365) * 86_400,
+          current_period_end: periodEnd,
+          metadata: {},
+          price: {
+            id: f.priceId,
+            object: 'price',
+            active: true,
+            currency: 'usd',
+            product: 'prod_tenantkit',
+            recurring: { interval, interval_count: 1, usage_type: 'licensed', meter: null },
+            type: 'recurring',
+            unit_amount: 1200,
+          },
+          quantity: f.quantity ?? 1,
+          subscription: id,
+        },
+      ],
+      has_more: false,
+      url: `/v1/subscription_items?subscription=${id}`,
+    },
+    latest_invoice: fakeId('in'),
+    livemode: false,
+    metadata: f.metadata ?? {},
+    pending_update: null,
+    start_date: created,
+    status: f.status ?? 'active',
+    trial_end: f.trialEnd ?? null,
+    trial_start: f.trialEnd ? created : null,
+  }
+}
+
+/** A completed Checkout Session in subscription mode, as our checkout creates it. */
+export function checkoutSessionFixture(f: { customer: string; subscription: string; tenantId: string }): StripeObject {
+  return {
+    id: fakeId('cs_test'),
+    object: 'checkout.session',
+    client_reference_id: f.tenantId,
+    customer: f.customer,
+    metadata: { tenantId: f.tenantId },
+    mode: 'subscription',
+    payment_status: 'paid',
+    status: 'complete',
+    subscription: f.subscription,
+    url: null,
+  }
+}
+
+/** A Stripe event (snapshot payload) around `object`. */
+export function eventFixture(type: string, object: StripeObject, options: { id?: string; created?: number } = {}): StripeObject {
+  return {
+    id: options.id ?? fakeId('evt'),
+    object: 'event',
+    api_version: API_VERSION,
+    created: options.created ?? Math.floor(Date.now() / 1000),
+    data: { object },
+    livemode: false,
+    pending_webhooks: 1,
+    request: { id: null, idempotency_key: null },
+    type,
+  }
+}
+
+const signer = new Stripe(FAKE_STRIPE_SECRET_KEY)
+
+/** The body and Stripe-Signature header of a delivery of `event`, signed with `secret`. */
+export function signedDelivery(event: StripeObject, secret = FAKE_STRIPE_WEBHOOK_SECRET): { body: string; signature: string } {
+  const body = JSON.stringify(event, null, 2)
+  return { body, signature: signer.webhooks.generateTestHeaderString({ payload: body, secret }) }
+}
