@@ -36,8 +36,10 @@ const env: NodeJS.ProcessEnv = {
   LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
 }
 let server: ChildProcess | undefined
+let second: ChildProcess | undefined
 const stop = async () => {
   server?.kill('SIGTERM')
+  second?.kill('SIGTERM')
   await stack.stop()
   process.exit(0)
 }
@@ -48,6 +50,9 @@ try {
   await runSeed(env)
   if (process.env.E2E_SKIP_BUILD !== '1') await finished(run(['build'], env))
   server = run(['start', '--port', String(port)], env)
+  // A second instance of the same build on the same Postgres and Redis: sessions and rate limits
+  // must be shared (e2e/two-instances.spec.ts).
+  second = run(['start', '--port', String(port + 1)], env)
   server.on('exit', (code) => {
     log(`next start exited with ${code}`)
     void stop()

@@ -6,6 +6,8 @@ export type RequestContext = {
   requestId: string
   tenantId?: string
   userId?: string
+  /** The caller's IP, for the audit log. */
+  ip?: string
 }
 
 const storage = new AsyncLocalStorage<RequestContext>()

@@ -1,6 +1,8 @@
 import 'server-only'
 import { randomUUID } from 'node:crypto'
 import type { z } from 'zod'
+import { headers } from 'next/headers'
+import { clientIp } from '@/lib/client-ip'
 import { isAppError } from '@/lib/errors'
 import { assertAllowed, checkRateLimit } from '@/lib/rate-limit'
 import { bindToRequest, runWithRequestContext } from '@/lib/request-context'
@@ -26,7 +28,8 @@ export async function runAction<S extends z.ZodType>(
   formData: FormData,
   fn: (input: z.infer<S>) => Promise<ActionState | void>,
 ): Promise<ActionState> {
-  return runWithRequestContext({ requestId: randomUUID() }, async () => {
+  const ip = clientIp(await headers())
+  return runWithRequestContext({ requestId: randomUUID(), ip }, async () => {
     const parsed = schema.safeParse(formToObject(formData))
     if (!parsed.success) {
       const fieldErrors: Record<string, string> = {}

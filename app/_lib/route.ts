@@ -1,6 +1,7 @@
 import 'server-only'
 import { randomUUID } from 'node:crypto'
 import type { z } from 'zod'
+import { clientIp } from '@/lib/client-ip'
 import { AppError } from '@/lib/errors'
 import { logger } from '@/lib/logger'
 import { runWithRequestContext } from '@/lib/request-context'
@@ -25,7 +26,7 @@ export function route<P = undefined, Q = undefined, B = undefined>(
 ) {
   return async (request: Request, context?: RouteParams): Promise<Response> => {
     const requestId = validRequestId(request.headers.get('x-request-id')) ?? randomUUID()
-    return runWithRequestContext({ requestId }, async () => {
+    return runWithRequestContext({ requestId, ip: clientIp(request.headers) }, async () => {
       const started = performance.now()
       let response: Response
       try {

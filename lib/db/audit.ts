@@ -1,4 +1,5 @@
 import 'server-only'
+import { getRequestContext } from '../request-context'
 import type { Prisma } from './generated/prisma/client'
 import type { TenantTx } from './tenant'
 
@@ -16,5 +17,18 @@ export type AuditEventInput = {
 }
 
 export async function recordAuditEvent(tx: TenantTx, event: AuditEventInput): Promise<void> {
-  await tx.auditEvent.create({ data: event, select: { id: true } })
+  // The IP comes from the request being served, so callers need not thread it through.
+  const ip = event.ip ?? getRequestContext()?.ip ?? null
+  await tx.auditEvent.create({ data: { ...event, ip }, select: { id: true } })
+}
+
+export type AuditEventRow = { id: string; actorId: string | null; action: string; targetType: string | null; targetId: string | null; ip: string | null; createdAt: Date }
+
+/** The tenant's newest audit events (the transaction's tenant: row-level security decides). */
+export function listAuditEvents(tx: TenantTx, limit: number): Promise<AuditEventRow[]> {
+  return tx.auditEvent.findMany({
+    orderBy: { createdAt: 'desc' },
+    take: limit,
+    select: { id: true, actorId: true, action: true, targetType: true, targetId: true, ip: true, createdAt: true },
+  })
 }

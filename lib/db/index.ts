@@ -5,4 +5,4 @@ export { findInvitationByTokenHash, listMembershipsOfUser, type InvitationByToke
 export { findTenantOfStripeCustomer, stripeEventsDb, type StripeCustomerTenant, type StripeEventsDb } from './system'
 export { pingDatabase } from './health'
 export { isUniqueViolation, isForeignKeyViolation, isRecordNotFound } from './errors'
-export { recordAuditEvent, type AuditEventInput } from './audit'
+export { listAuditEvents, recordAuditEvent, type AuditEventInput, type AuditEventRow } from './audit'

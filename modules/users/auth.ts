@@ -5,6 +5,7 @@ import { clientIp } from '@/lib/client-ip'
 import { getEnv } from '@/lib/env'
 import { listMembershipsOfUser } from '@/lib/db'
 import { moduleLogger } from '@/lib/logger'
+import { checkRateLimit } from '@/lib/rate-limit'
 import { useSecureCookies } from './auth-cookie'
 import { SignInInputSchema } from './contract'
 import { verifyPassword } from './password'
@@ -43,6 +44,25 @@ export class NoOrganization extends CredentialsSignin {
 export class EmailUnverified extends CredentialsSignin {
   override code = 'email_unverified'
 }
+export class SignInRateLimited extends CredentialsSignin {
+  override code = 'rate_limited'
+  constructor(readonly retryAfterSeconds: number) {
+    super()
+  }
+}
+export class SignInUnavailable extends CredentialsSignin {
+  override code = 'unavailable'
+}
+
+async function limitSignIn(ip: string, email: string): Promise<void> {
+  try {
+    const attempt = await checkRateLimit('signIn', `${ip}:${email}`)
+    if (!attempt.success) throw new SignInRateLimited(Math.max(1, Math.ceil((attempt.reset - Date.now()) / 1000)))
+  } catch (error) {
+    if (error instanceof SignInRateLimited) throw error
+    throw new SignInUnavailable()
+  }
+}
 
 export const { handlers, signIn, signOut } = NextAuth(() => {
   const env = getEnv()
@@ -66,6 +86,9 @@ export const { handlers, signIn, signOut } = NextAuth(() => {
         async authorize(raw, request) {
           const parsed = SignInInputSchema.safeParse(raw)
           if (!parsed.success) throw new InvalidCredentials()
+          // Here, not in the form's action: every way in (the form, /api/auth/callback/credentials)
+          // passes through authorize(), so none of them skips the limit.
+          await limitSignIn(clientIp(request.headers), parsed.data.email)
           const user = await findUserForSignIn(parsed.data.email)
           const ok = await verifyPassword(user?.passwordHash ?? null, parsed.data.password)
           if (!user || !ok) throw new InvalidCredentials()

@@ -14,6 +14,8 @@ export type UsersErrorCode =
   | 'users.token_used'
   | 'users.wrong_password'
   | 'users.last_owner'
+  | 'users.rate_limited'
+  | 'users.sign_in_unavailable'
   | 'users.member_not_found'
   | 'users.invitation_not_found'
   | 'users.invitation_email_mismatch'

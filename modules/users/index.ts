@@ -48,6 +48,8 @@ export { changePassword, requestPasswordReset, resendVerification, resetPassword
 export { changeRole, leaveOrganization, listMembers, removeMember } from './members'
 /** Invitations by email: send, list, revoke, resend, accept. */
 export { acceptInvitation, inviteMember, listInvitations, resendInvitation, revokeInvitation } from './invitations'
+/** The organization's audit log (owners and admins). */
+export { listAuditLog, type AuditEntryDto } from './audit-log'
 /** The one permission map: who may invite, change roles, remove, delete, manage billing, read the audit log. */
 export { can, PERMISSIONS, type Permission } from './permissions'
 /** Organizations: create one, add a member, act as a member from a script. */

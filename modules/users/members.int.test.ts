@@ -4,6 +4,7 @@ import { lastEmailTo } from '@/tests/helpers/outbox'
 import { adminUrlForWorkerDb, withClient } from '@/tests/helpers/sql'
 import { addTestMember, createTestOrganization, sessionCookie } from '@/tests/helpers/tenants'
 import { acceptInvitation, inviteMember, listInvitations, resendInvitation, revokeInvitation } from './invitations'
+import { listAuditLog } from './audit-log'
 import { changeRole, leaveOrganization, listMembers, removeMember } from './members'
 import { getSessionFromRequest } from './session'
 
@@ -111,5 +112,20 @@ describe('invitations', () => {
     const owner = await createTestOrganization('dupe')
     const member = await addTestMember(owner, 'member')
     await expect(inviteMember(owner.ctx, { email: member.email, role: 'member' })).rejects.toMatchObject({ code: 'users.already_member', kind: 'conflict' })
+  })
+})
+
+describe('audit log', () => {
+  it('owners and admins read their organization’s log, newest first; members may not', async () => {
+    const owner = await createTestOrganization('audit-log')
+    const admin = await addTestMember(owner, 'admin')
+    const member = await addTestMember(owner, 'member')
+    await changeRole(owner.ctx, member.userId, 'member')
+    const entries = await listAuditLog(admin.ctx)
+    expect(entries[0]).toMatchObject({ action: 'member.role_changed', actor: owner.email, target: `user ${member.userId}` })
+    expect(entries.map((e) => e.action)).toContain('member.added')
+    await expect(listAuditLog(member.ctx)).rejects.toMatchObject({ kind: 'forbidden' })
+    const other = await createTestOrganization('audit-other')
+    expect((await listAuditLog(other.ctx)).map((e) => e.action)).not.toContain('member.role_changed')
   })
 })

@@ -1,24 +1,27 @@
 import 'server-only'
 import { AuthError } from 'next-auth'
-import { clientIp } from '@/lib/client-ip'
 import { isUniqueViolation, listMembershipsOfUser } from '@/lib/db'
-import { assertAllowed, checkRateLimit } from '@/lib/rate-limit'
-import { EmailUnverified, InvalidCredentials, NoOrganization, signIn, signOut } from './auth'
+import { EmailUnverified, InvalidCredentials, NoOrganization, SignInRateLimited, SignInUnavailable, signIn, signOut } from './auth'
 import type { SignInInput, TenantSummaryDto, UserSummaryDto } from './contract'
 import { UsersError } from './errors'
 import { createOrganization } from './organizations'
 import { hashPassword } from './password'
 import * as repo from './repo'
 
-/** Signs in with email and password, setting the session cookie. Rate limited per IP and email. */
-export async function signInWithPassword(input: SignInInput, headers: Headers): Promise<void> {
-  const attempt = await checkRateLimit('signIn', `${clientIp(headers)}:${input.email}`)
-  assertAllowed(attempt, 'Too many sign-in attempts.')
+/** Signs in with email and password, setting the session cookie. Rate limited per IP and email (in authorize()). */
+export async function signInWithPassword(input: SignInInput): Promise<void> {
   try {
     await signIn('credentials', { email: input.email, password: input.password, redirect: false })
   } catch (error) {
     if (error instanceof InvalidCredentials) {
       throw new UsersError('users.invalid_credentials', 'bad_request', 'That email and password do not match an account.')
+    }
+    if (error instanceof SignInRateLimited) {
+      const seconds = String(error.retryAfterSeconds)
+      throw new UsersError('users.rate_limited', 'rate_limited', `Too many sign-in attempts. Try again in ${seconds} s.`, { headers: { 'Retry-After': seconds } })
+    }
+    if (error instanceof SignInUnavailable) {
+      throw new UsersError('users.sign_in_unavailable', 'unavailable', 'Sign-in is briefly unavailable. Please try again in a minute.')
     }
     if (error instanceof EmailUnverified) {
       throw new UsersError('users.email_unverified', 'forbidden', 'Confirm your email address first: use the link we sent you, or ask for a new one below.')

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { call } from '@/tests/helpers/http'
+import { adminUrlForWorkerDb, withClient } from '@/tests/helpers/sql'
 import { addTestMember, createTestOrganization, sessionCookie, type TestMember } from '@/tests/helpers/tenants'
 import { DELETE, PATCH } from './[id]/route'
 import { GET, POST } from './route'
@@ -29,6 +30,21 @@ describe('/api/projects', () => {
     expect(listed.status).toBe(200)
     expect(listed.headers.get('RateLimit-Limit')).toBeTruthy()
     expect((listed.body?.items as { name: string }[]).map((p) => p.name)).toContain('Launch')
+  })
+
+  it('records the change in the audit log with the caller and their IP', async () => {
+    // Its own organization: the Free plan's project limit is shared by every test of this file.
+    const auditor = await createTestOrganization('audit')
+    const created = await call(POST, '/api/projects', {
+      method: 'POST',
+      cookie: await sessionCookie(auditor),
+      json: { name: 'Audited' },
+      headers: { 'x-forwarded-for': '203.0.113.7' },
+    })
+    const rows = await withClient(adminUrlForWorkerDb(), async (c) =>
+      (await c.query(`select action, "actorId", ip from "AuditEvent" where "targetId" = $1`, [created.body?.id])).rows,
+    )
+    expect(rows).toEqual([{ action: 'project.created', actorId: auditor.userId, ip: '203.0.113.7' }])
   })
 
   it('answers 400 with a readable zod message on bad input', async () => {

@@ -2,8 +2,9 @@ import Link from 'next/link'
 import { notFound, redirect } from 'next/navigation'
 import type { ReactNode } from 'react'
 import { Button } from '@/app/_components/ui'
-import { getCurrentSession, switchActiveTenant, UsersError } from '@/modules/users'
+import { can, getCurrentSession, listTenantsOfUser, switchActiveTenant, UsersError } from '@/modules/users'
 import { signOutAction } from './actions'
+import { OrgSwitcher } from './org-switcher'
 
 // Everything under /t/<slug> belongs to one organization; the URL decides which. Visiting another
 // organization's URL switches the session to it when the user is a member, and is a 404 otherwise.
@@ -29,6 +30,12 @@ export default async function TenantLayout({ children, params }: { children: Rea
             <Link href={`/t/${slug}/members`} className="text-sm underline">
               Members
             </Link>
+            {can(session.record.role, 'audit.read') ? (
+              <Link href={`/t/${slug}/audit`} className="text-sm underline">
+                Audit log
+              </Link>
+            ) : null}
+            <OrgSwitcher current={slug} tenants={await listTenantsOfUser(session.record.userId)} />
           </nav>
           <form action={signOutAction} className="flex items-center gap-3 text-sm text-slate-600">
             <Link href={`/t/${slug}/account`} className="underline">

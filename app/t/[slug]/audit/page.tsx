@@ -1,0 +1,37 @@
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+import * as users from '@/modules/users'
+
+export const metadata: Metadata = { title: 'Audit log' }
+
+export default async function AuditPage() {
+  const ctx = await users.requireTenantContext()
+  // Members do not get to learn that the page exists.
+  if (!users.can(ctx.role, 'audit.read')) notFound()
+  const entries = await users.listAuditLog(ctx)
+  return (
+    <div className="flex flex-col gap-6">
+      <h1 className="text-2xl font-semibold">Audit log</h1>
+      <table className="w-full rounded-lg border border-slate-200 bg-white text-left text-sm">
+        <thead className="border-b border-slate-200 text-slate-500">
+          <tr>
+            <th className="px-3 py-2 font-medium">When</th>
+            <th className="px-3 py-2 font-medium">Who</th>
+            <th className="px-3 py-2 font-medium">What</th>
+            <th className="px-3 py-2 font-medium">On</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {entries.map((e) => (
+            <tr key={e.id}>
+              <td className="px-3 py-2 whitespace-nowrap">{new Date(e.at).toLocaleString('en', { dateStyle: 'medium', timeStyle: 'short' })}</td>
+              <td className="px-3 py-2">{e.actor ?? 'system'}</td>
+              <td className="px-3 py-2 font-mono">{e.action}</td>
+              <td className="px-3 py-2 text-slate-500">{e.target ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}

@@ -1,0 +1,22 @@
+import 'server-only'
+import { listAuditEvents, withTenant } from '@/lib/db'
+import type { TenantContext } from '@/lib/tenant-context'
+import { assertCan } from './permissions'
+import { getUserSummaries } from './service'
+
+export type AuditEntryDto = { id: string; action: string; actor: string | null; target: string | null; ip: string | null; at: string }
+
+/** The organization's newest audit events with who did them; owners and admins only. */
+export async function listAuditLog(ctx: TenantContext, limit = 100): Promise<AuditEntryDto[]> {
+  assertCan(ctx, 'audit.read')
+  const rows = await withTenant(ctx, (tx) => listAuditEvents(tx, limit))
+  const actors = await getUserSummaries(rows.flatMap((r) => (r.actorId ? [r.actorId] : [])))
+  return rows.map((r) => ({
+    id: r.id,
+    action: r.action,
+    actor: r.actorId ? (actors.get(r.actorId)?.email ?? 'a former user') : null,
+    target: r.targetType ? `${r.targetType} ${r.targetId ?? ''}`.trim() : null,
+    ip: r.ip,
+    at: r.createdAt.toISOString(),
+  }))
+}
