@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 
 // Two `next start` processes on one Postgres and one Redis (e2e/serve.ts starts both): a session
 // made on one works on the other, a sign-out on one is seen by the other, and a rate limit counts
@@ -13,29 +13,33 @@ test.beforeAll(async ({ request }) => {
   await expect.poll(async () => (await request.get(`${B}/api/ready`).catch(() => null))?.status(), { timeout: 60_000 }).toBe(200)
 })
 
-function cookiesFrom(headers: { name: string; value: string }[]): string {
-  return headers
-    .filter((h) => h.name.toLowerCase() === 'set-cookie')
-    .map((h) => h.value.split(';')[0])
-    .filter((c) => !c?.endsWith('='))
+function cookiesFrom(response: Response): string {
+  return response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0] ?? '')
+    .filter((c) => !c.endsWith('='))
     .join('; ')
 }
 
-/** Signs in through Auth.js's own endpoint on `base`; returns the Cookie header and where it redirected. */
-async function credentialsSignIn(request: APIRequestContext, base: string, email: string, password: string) {
-  const csrf = await request.get(`${base}/api/auth/csrf`)
+/**
+ * Signs in through Auth.js's own endpoint on `base` with plain fetch (no cookie jar, so nothing
+ * carries over between attempts); returns the Cookie header and where it redirected.
+ */
+async function credentialsSignIn(base: string, email: string, password: string) {
+  const csrf = await fetch(`${base}/api/auth/csrf`)
   const { csrfToken } = (await csrf.json()) as { csrfToken: string }
-  const csrfCookie = cookiesFrom(csrf.headersArray())
-  const response = await request.post(`${base}/api/auth/callback/credentials`, {
-    form: { csrfToken, email, password, callbackUrl: `${base}/` },
-    headers: { cookie: csrfCookie },
-    maxRedirects: 0,
+  const csrfCookie = cookiesFrom(csrf)
+  const response = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: 'POST',
+    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${base}/` }),
+    headers: { cookie: csrfCookie, 'content-type': 'application/x-www-form-urlencoded' },
+    redirect: 'manual',
   })
-  return { cookie: `${csrfCookie}; ${cookiesFrom(response.headersArray())}`, location: response.headers().location ?? '' }
+  return { cookie: `${csrfCookie}; ${cookiesFrom(response)}`, location: response.headers.get('location') ?? '' }
 }
 
 test('a session made on one instance works on the other, and sign-out on one is seen by the other', async ({ request }) => {
-  const { cookie } = await credentialsSignIn(request, A, 'owner@demo.test', 'demo-password')
+  const { cookie } = await credentialsSignIn(A, 'owner@demo.test', 'demo-password')
   expect(cookie).toContain('authjs.session-token=')
   expect((await request.get(`${B}/api/projects`, { headers: { cookie } })).status()).toBe(200)
 
@@ -44,12 +48,12 @@ test('a session made on one instance works on the other, and sign-out on one is 
   expect((await request.get(`${A}/api/projects`, { headers: { cookie } })).status()).toBe(401)
 })
 
-test('the sign-in limit counts attempts on both instances, whichever way they come in', async ({ request }) => {
+test('the sign-in limit counts attempts on both instances, whichever way they come in', async () => {
   const email = `limited-${Date.now()}@test.local`
   for (let attempt = 0; attempt < 5; attempt++) {
-    const { location } = await credentialsSignIn(request, attempt % 2 ? B : A, email, 'wrong-password')
+    const { location } = await credentialsSignIn(attempt % 2 ? B : A, email, 'wrong-password')
     expect(location).toContain('code=invalid_credentials')
   }
-  const { location } = await credentialsSignIn(request, B, email, 'wrong-password')
+  const { location } = await credentialsSignIn(B, email, 'wrong-password')
   expect(location).toContain('code=rate_limited')
 })

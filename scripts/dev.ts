@@ -34,11 +34,13 @@ async function main(): Promise<void> {
     ...upstash,
     AUTH_SECRET: process.env.AUTH_SECRET ?? (await localAuthSecret()),
     APP_URL: process.env.APP_URL ?? `http://localhost:${port}`,
+    // The Inngest SDK v4 defaults to Inngest Cloud; locally it talks to the dev server.
+    INNGEST_DEV: process.env.INNGEST_DEV ?? '1',
   }
   if (upstash.UPSTASH_REDIS_REST_URL) say('redis: UPSTASH_REDIS_REST_URL from the environment')
 
   await runSeed(env)
-  reportOptionalServices(env)
+  await reportOptionalServices(env)
 
   const next = spawn(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'dev', '--port', String(port)], {
     cwd: ROOT,
@@ -61,9 +63,13 @@ async function main(): Promise<void> {
   next.on('exit', (code) => void shutdown(code ?? 0))
 }
 
-function reportOptionalServices(env: NodeJS.ProcessEnv): void {
+async function reportOptionalServices(env: NodeJS.ProcessEnv): Promise<void> {
   const off = (name: string, what: string) => say(`${name}: off (${what})`)
   if (!env.SENTRY_DSN) off('sentry', 'set SENTRY_DSN to report errors')
+  if (!env.STRIPE_SECRET_KEY || !env.STRIPE_WEBHOOK_SECRET) off('billing', 'set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET; everyone is on Free')
+  if (env.INNGEST_DEV === '1' && !(await isListening(8288))) {
+    off('background jobs', 'no Inngest dev server on :8288, so jobs will not run; start one with `npx --ignore-scripts=false inngest-cli@latest dev -u http://localhost:3000/api/inngest`')
+  }
 }
 
 main().catch((error: unknown) => {
