@@ -7,6 +7,8 @@ export { BillingError } from './errors'
 export { PLANS, PLAN_ORDER, planDto } from './plans'
 /** The tenant's plan and entitlements, the guard that turns a plan limit into a clear 402, the account as synced. */
 export { assertWithinLimit, getBillingAccount, getEntitlements, getPlanId } from './entitlements'
+/** The seat check to run before inviting someone (members plus pending invitations). */
+export { assertSeatAvailable } from './seats'
 /** 'off' when Stripe is not configured: every tenant is on Free and webhooks answer 503. */
 export { getBillingMode } from './config'
 /** Stripe webhook intake: verify, record once, hand to Inngest (POST /api/webhooks/stripe). */

@@ -45,7 +45,7 @@ export {
 /** Sign-up with email verification, password reset and change (each ends every session). */
 export { changePassword, requestPasswordReset, resendVerification, resetPassword, signUp, verifyEmail } from './accounts'
 /** Members: list, change role, remove, leave (never the last owner). */
-export { changeRole, leaveOrganization, listMembers, removeMember } from './members'
+export { changeRole, countSeatsInUse, leaveOrganization, listMembers, removeMember } from './members'
 /** Invitations by email: send, list, revoke, resend, accept. */
 export { acceptInvitation, inviteMember, listInvitations, resendInvitation, revokeInvitation } from './invitations'
 /** The organization's audit log (owners and admins). */

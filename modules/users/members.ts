@@ -54,3 +54,8 @@ export function leaveOrganization(ctx: TenantContext): Promise<void> {
   if (!ctx.userId) throw memberNotFound()
   return removeMember(ctx, ctx.userId)
 }
+
+/** Members plus pending invitations (the seats a plan has to cover). */
+export function countSeatsInUse(ctx: TenantContext): Promise<number> {
+  return withTenant(ctx, (tx) => repo.countSeatsInUse(tx))
+}

@@ -114,3 +114,12 @@ export async function acceptInvitationRow(tx: TenantTx, id: string): Promise<boo
   const { count } = await tx.invitation.updateMany({ where: { id, acceptedAt: null, revokedAt: null }, data: { acceptedAt: new Date() } })
   return count === 1
 }
+
+/** Members plus pending invitations: what a plan's seat count covers. */
+export async function countSeatsInUse(tx: TenantTx): Promise<number> {
+  const [members, invitations] = await Promise.all([
+    tx.membership.count(),
+    tx.invitation.count({ where: { acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } } }),
+  ])
+  return members + invitations
+}

@@ -30,6 +30,11 @@ export default async function TenantLayout({ children, params }: { children: Rea
             <Link href={`/t/${slug}/members`} className="text-sm underline">
               Members
             </Link>
+            {can(session.record.role, 'billing.manage') ? (
+              <Link href={`/t/${slug}/billing`} className="text-sm underline">
+                Billing
+              </Link>
+            ) : null}
             {can(session.record.role, 'audit.read') ? (
               <Link href={`/t/${slug}/audit`} className="text-sm underline">
                 Audit log

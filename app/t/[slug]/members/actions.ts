@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
 import { runTenantAction, type ActionState } from '@/app/_lib/action'
 import { ChangeRoleInputSchema, InviteMemberInputSchema } from '@/modules/users/contract'
+import * as billing from '@/modules/billing'
 import * as users from '@/modules/users'
 
 const tenant = z.object({ tenant: z.string() })
@@ -14,6 +15,7 @@ const done = (slug: string, message: string): ActionState => {
 
 export async function inviteAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   return runTenantAction(InviteMemberInputSchema.extend(tenant.shape), formData, async (ctx, input) => {
+    await billing.assertSeatAvailable(ctx)
     await users.inviteMember(ctx, { email: input.email, role: input.role })
     return done(ctx.tenantSlug, `Invitation sent to ${input.email}.`)
   })
