@@ -45,3 +45,11 @@ export type BillingAccountDto = {
   cancelAtPeriodEnd: boolean
   trialEnd: string | null
 }
+
+export const StartCheckoutInputSchema = z
+  .object({
+    plan: z.enum(['pro', 'team'], { error: 'Choose the pro or team plan.' }),
+    interval: z.enum(['month', 'year'], { error: 'Choose month or year.' }).default('month'),
+  })
+  .strict()
+export type StartCheckoutInput = z.infer<typeof StartCheckoutInputSchema>

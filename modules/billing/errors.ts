@@ -8,6 +8,9 @@ export type BillingErrorCode =
   | 'billing.handoff_failed'
   | 'billing.unknown_price'
   | 'billing.customer_mismatch'
+  | 'billing.forbidden'
+  | 'billing.no_customer'
+  | 'billing.plan_not_for_sale'
 
 export class BillingError extends AppError {
   constructor(code: BillingErrorCode, kind: ErrorKind, message: string, options?: AppErrorOptions) {

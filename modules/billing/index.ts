@@ -1,12 +1,15 @@
 // Public interface of the billing module: plans, the limits they set, and Stripe subscriptions.
 import 'server-only'
 
+export type { StartCheckoutInput } from './contract'
 export type { BillingAccountDto, BillingInterval, BillingMode, Entitlements, PlanDto, PlanId, SubscriptionStatus } from './contract'
 export { BillingError } from './errors'
 /** Every plan with what it includes, cheapest first. */
 export { PLANS, PLAN_ORDER, planDto } from './plans'
 /** The tenant's plan and entitlements, the guard that turns a plan limit into a clear 402, the account as synced. */
 export { assertWithinLimit, getBillingAccount, getEntitlements, getPlanId } from './entitlements'
+/** Stripe Checkout and the Customer Portal (owners and admins). */
+export { openBillingPortal, startCheckout } from './checkout'
 /** The seat check to run before inviting someone (members plus pending invitations). */
 export { assertSeatAvailable } from './seats'
 /** 'off' when Stripe is not configured: every tenant is on Free and webhooks answer 503. */

@@ -103,3 +103,44 @@ function idOf(value: unknown): string | null {
   if (value && typeof value === 'object' && typeof (value as { id?: unknown }).id === 'string') return (value as { id: string }).id
   return null
 }
+
+export type CheckoutRequest = {
+  priceId: string
+  tenantId: string
+  customerId: string | null
+  email: string | null
+  trialDays: number | null
+  successUrl: string
+  cancelUrl: string
+}
+
+/**
+ * A Checkout Session for a subscription. The tenant id goes on the session and on the subscription:
+ * that is how the webhook job routes a customer it has not seen before.
+ */
+export async function createCheckoutSession(config: StripeConfig, request: CheckoutRequest): Promise<string> {
+  const session = await stripeClient(config).checkout.sessions.create(
+    {
+      mode: 'subscription',
+      line_items: [{ price: request.priceId, quantity: 1 }],
+      client_reference_id: request.tenantId,
+      ...(request.customerId ? { customer: request.customerId } : request.email ? { customer_email: request.email } : {}),
+      subscription_data: {
+        metadata: { tenantId: request.tenantId },
+        ...(request.trialDays ? { trial_period_days: request.trialDays } : {}),
+      },
+      success_url: request.successUrl,
+      cancel_url: request.cancelUrl,
+    },
+    // One click, one session: a double submit within a minute reuses it.
+    { idempotencyKey: `checkout:${request.tenantId}:${request.priceId}:${Math.floor(Date.now() / 60_000)}` },
+  )
+  if (!session.url) throw new Error('Stripe returned a checkout session without a URL')
+  return session.url
+}
+
+/** A Customer Portal session (upgrade, downgrade, cancel, payment methods). */
+export async function createPortalSession(config: StripeConfig, customerId: string, returnUrl: string): Promise<string> {
+  const session = await stripeClient(config).billingPortal.sessions.create({ customer: customerId, return_url: returnUrl })
+  return session.url
+}

@@ -17,6 +17,8 @@ export type FakeStripe = {
   url: string
   /** Requests seen, as "GET /v1/subscriptions?customer=…". */
   requests: string[]
+  /** Form bodies of the POSTs seen, by path (checkout and portal sessions). */
+  posted: { path: string; form: URLSearchParams; idempotencyKey: string | undefined }[]
   /** Adds or replaces a subscription (what Stripe "says now"). */
   putSubscription(subscription: StripeObject): void
   close(): Promise<void>
@@ -25,7 +27,8 @@ export type FakeStripe = {
 export async function startFakeStripe(): Promise<FakeStripe> {
   const subscriptions = new Map<string, StripeObject>()
   const requests: string[] = []
-  const server = http.createServer((req, res) => {
+  const posted: FakeStripe['posted'] = []
+  const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://fake')
     requests.push(`${req.method} ${url.pathname}${url.search}`)
     const send = (status: number, body: unknown) => {
@@ -34,6 +37,21 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     }
     if (req.headers.authorization !== `Bearer ${FAKE_STRIPE_SECRET_KEY}`) {
       return send(401, { error: { type: 'invalid_request_error', message: 'Invalid API Key provided.' } })
+    }
+    if (req.method === 'POST' && (url.pathname === '/v1/checkout/sessions' || url.pathname === '/v1/billing_portal/sessions')) {
+      let body = ''
+      for await (const chunk of req) body += String(chunk)
+      const form = new URLSearchParams(body)
+      const idempotencyKey = req.headers['idempotency-key'] as string | undefined
+      posted.push({ path: url.pathname, form, idempotencyKey })
+      const checkout = url.pathname === '/v1/checkout/sessions'
+      const id = fakeId(checkout ? 'cs_test' : 'bps')
+      return send(200, {
+        id,
+        object: checkout ? 'checkout.session' : 'billing_portal.session',
+        url: checkout ? `https://checkout.stripe.test/c/pay/${id}` : `https://billing.stripe.test/p/session/${id}`,
+        ...(checkout ? { mode: 'subscription', client_reference_id: form.get('client_reference_id') } : { customer: form.get('customer') }),
+      })
     }
     if (req.method === 'GET' && url.pathname === '/v1/subscriptions') {
       const customer = url.searchParams.get('customer')
@@ -52,6 +70,7 @@ export async function startFakeStripe(): Promise<FakeStripe> {
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    posted,
     putSubscription: (subscription) => subscriptions.set(String(subscription.id), subscription),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   }

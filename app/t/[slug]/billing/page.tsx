@@ -1,22 +1,26 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
+import { InlineAction } from '@/app/_components/inline-action'
 import { Card } from '@/app/_components/ui'
 import * as billing from '@/modules/billing'
 import * as users from '@/modules/users'
+import { checkoutAction, portalAction } from './actions'
 
 export const metadata: Metadata = { title: 'Billing' }
 
 const date = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString('en', { dateStyle: 'medium' }) : null)
 
-export default async function BillingPage() {
+export default async function BillingPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params
   const ctx = await users.requireTenantContext()
   if (!users.can(ctx.role, 'billing.manage')) notFound()
   const [account, seatsInUse] = await Promise.all([billing.getBillingAccount(ctx), users.countSeatsInUse(ctx)])
   const plan = billing.planDto(account.plan)
+  const billingOn = billing.getBillingMode() === 'on'
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-semibold">Billing</h1>
-      {billing.getBillingMode() === 'off' ? (
+      {!billingOn ? (
         <p role="status" className="rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
           Billing is off: this deployment has no Stripe keys (STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET), so every organization is
           on the Free plan.
@@ -51,6 +55,11 @@ export default async function BillingPage() {
             <dd>up to {plan.entitlements.apiCallsPerMonth.toLocaleString('en')}</dd>
           </div>
         </dl>
+        {billingOn && account.status !== 'none' ? (
+          <div className="mt-4">
+            <InlineAction action={portalAction} hidden={{ tenant: slug }} label="Manage subscription and payment method" />
+          </div>
+        ) : null}
       </Card>
       <ul className="grid grid-cols-3 gap-4" aria-label="Plans">
         {billing.PLAN_ORDER.map((id) => {
@@ -61,6 +70,11 @@ export default async function BillingPage() {
               <p className="text-slate-600">
                 {p.entitlements.seats} seats · {p.entitlements.projects} projects
               </p>
+              {billingOn && id !== 'free' && id !== plan.id ? (
+                <div className="mt-3">
+                  <InlineAction action={checkoutAction} hidden={{ tenant: slug, plan: id, interval: 'month' }} label={`Upgrade to ${p.name}`} variant="primary" />
+                </div>
+              ) : null}
             </li>
           )
         })}
