@@ -14,6 +14,7 @@ export type UsersErrorCode =
   | 'users.token_used'
   | 'users.wrong_password'
   | 'users.last_owner'
+  | 'users.confirmation_mismatch'
   | 'users.rate_limited'
   | 'users.sign_in_unavailable'
   | 'users.member_not_found'

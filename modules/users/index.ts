@@ -50,6 +50,13 @@ export { changeRole, countSeatsInUse, leaveOrganization, listMembers, removeMemb
 export { acceptInvitation, inviteMember, listInvitations, resendInvitation, revokeInvitation } from './invitations'
 /** The organization's audit log (owners and admins). */
 export { listAuditLog, type AuditEntryDto } from './audit-log'
+/** A person's data as JSON. */
+export { exportUserData } from './export'
+/** Deleting an organization (owners; a background job) and the events around it. */
+export { deleteOrganization } from './organization-deletion'
+export { organizationDeleted, organizationDeletionRequested } from './events'
+/** Inngest functions of this module (app/api/inngest/route.ts serves them). */
+export { usersJobs } from './jobs'
 /** The one permission map: who may invite, change roles, remove, delete, manage billing, read the audit log. */
 export { can, PERMISSIONS, type Permission } from './permissions'
 /** Organizations: create one, add a member, act as a member from a script. */

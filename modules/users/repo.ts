@@ -123,3 +123,11 @@ export async function countSeatsInUse(tx: TenantTx): Promise<number> {
   ])
   return members + invitations
 }
+
+export function deleteTenant(tx: TenantTx, tenantId: string) {
+  return tx.tenant.deleteMany({ where: { id: tenantId } })
+}
+
+export function findUserExport(id: string) {
+  return identityDb().user.findUnique({ where: { id }, select: { id: true, email: true, name: true, emailVerified: true, createdAt: true, updatedAt: true } })
+}

@@ -42,6 +42,11 @@ export default async function AccountPage() {
             </li>
           ))}
         </ul>
+        <p className="mb-4 text-sm">
+          <a className="underline" href="/api/account/export">
+            Export my data (JSON)
+          </a>
+        </p>
         <form action={signOutEverywhereAction}>
           <Button variant="danger" type="submit">
             Sign out of all devices

@@ -1,6 +1,7 @@
 'use server'
 
 import { revalidatePath } from 'next/cache'
+import { redirect } from 'next/navigation'
 import { z } from 'zod'
 import { runTenantAction, type ActionState } from '@/app/_lib/action'
 import { ChangeRoleInputSchema, InviteMemberInputSchema } from '@/modules/users/contract'
@@ -49,4 +50,14 @@ export async function resendInvitationAction(_previous: ActionState, formData: F
     await users.resendInvitation(ctx, id)
     return done(ctx.tenantSlug, 'Invitation sent again.')
   })
+}
+
+export async function deleteOrganizationAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  let done = false
+  const state = await runTenantAction(z.object({ confirm: z.string() }).extend(tenant.shape), formData, async (ctx, { confirm }) => {
+    await users.deleteOrganization(ctx, confirm)
+    done = true
+  })
+  if (done) redirect('/')
+  return state
 }

@@ -3,7 +3,7 @@ import { ActionForm } from '@/app/_components/action-form'
 import { InlineAction } from '@/app/_components/inline-action'
 import { Card } from '@/app/_components/ui'
 import * as users from '@/modules/users'
-import { changeRoleAction, inviteAction, removeMemberAction, resendInvitationAction, revokeInvitationAction } from './actions'
+import { changeRoleAction, deleteOrganizationAction, inviteAction, removeMemberAction, resendInvitationAction, revokeInvitationAction } from './actions'
 
 export const metadata: Metadata = { title: 'Members' }
 
@@ -73,6 +73,19 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
             </ul>
           ) : null}
         </>
+      ) : null}
+      {users.can(ctx.role, 'organization.delete') ? (
+        <Card>
+          <h2 className="mb-2 text-lg font-medium text-red-700">Delete this organization</h2>
+          <p className="mb-4 text-sm text-slate-600">Every project, member and record of {slug} is deleted. This cannot be undone.</p>
+          <ActionForm
+            action={deleteOrganizationAction}
+            hidden={tenant}
+            fields={[{ name: 'confirm', label: `Type ${slug} to confirm`, autoComplete: 'off' }]}
+            submitLabel="Delete organization"
+            pendingLabel="Deleting…"
+          />
+        </Card>
       ) : null}
     </div>
   )
