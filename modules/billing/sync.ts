@@ -1,6 +1,9 @@
 import 'server-only'
 import { isUniqueViolation, withTenant } from '@/lib/db'
+import { getEnv } from '@/lib/env'
+import { sendEmail } from '@/lib/mailer'
 import type { TenantContext } from '@/lib/tenant-context'
+import { listMembers } from '@/modules/users'
 import { getStripeConfig } from './config'
 import type { BillingAccountDto } from './contract'
 import { BillingError, notConfigured } from './errors'
@@ -29,18 +32,34 @@ export async function syncBillingAccount(ctx: TenantContext, { customerId, event
     )
   }
   const state = accountStateOf(current, paid)
-  const row = await withTenant(ctx, async (tx) => {
+  const { row, previousStatus } = await withTenant(ctx, async (tx) => {
     const existing = await repo.findBillingAccount(tx)
     if (existing?.stripeCustomerId && existing.stripeCustomerId !== customerId) throw customerMismatch(customerId)
     const eventAt = new Date(eventCreated * 1000)
     const lastEventAt = existing?.lastEventAt && existing.lastEventAt > eventAt ? existing.lastEventAt : eventAt
-    return repo.upsertBillingAccount(tx, ctx.tenantId, { ...state, stripeCustomerId: customerId, lastEventAt })
+    const written = await repo.upsertBillingAccount(tx, ctx.tenantId, { ...state, stripeCustomerId: customerId, lastEventAt })
+    return { row: written, previousStatus: existing?.status ?? null }
   }).catch((error: unknown) => {
     // The customer is already another tenant's (unique stripeCustomerId).
     if (isUniqueViolation(error, 'stripeCustomerId')) throw customerMismatch(customerId)
     throw error
   })
+  // On the transition only: a redelivered or reordered event finds past_due already stored.
+  if (row.status === 'past_due' && previousStatus !== 'past_due') await notifyPaymentFailed(ctx)
   return toAccountDto(row)
+}
+
+/** Emails every owner that the last payment failed and where to fix it. */
+async function notifyPaymentFailed(ctx: TenantContext): Promise<void> {
+  const owners = (await listMembers(ctx)).filter((m) => m.role === 'owner')
+  const where = ctx.tenantSlug ? `${getEnv().APP_URL}/t/${ctx.tenantSlug}/billing` : getEnv().APP_URL
+  for (const owner of owners) {
+    await sendEmail({
+      to: owner.email,
+      subject: 'Your Tenantkit payment failed',
+      text: `The last payment for your subscription failed. Stripe will retry; to keep your plan, update the payment method: ${where}`,
+    })
+  }
 }
 
 function customerMismatch(customerId: string): BillingError {

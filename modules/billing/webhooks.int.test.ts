@@ -5,6 +5,7 @@ import { InngestTestEngine } from '@inngest/test'
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { POST } from '@/app/api/webhooks/stripe/route'
 import { inngest } from '@/lib/jobs'
+import { readOutbox } from '@/lib/mailer'
 import { call } from '@/tests/helpers/http'
 import {
   checkoutSessionFixture,
@@ -194,6 +195,23 @@ describe('the billing job', () => {
     const expected = { plan: 'team', subscribedPlan: 'team', interval: 'year', status: 'active', seats: 4, cancelAtPeriodEnd: true, currentPeriodEnd: new Date(periodEnd * 1000).toISOString(), trialEnd: null }
     expect(await getBillingAccount(inOrder.tenant.ctx)).toEqual(expected)
     expect(await getBillingAccount(reversed.tenant.ctx)).toEqual(expected)
+  })
+
+  it('a failed payment: past_due keeps the plan, shows in the account, and emails the owners once', async () => {
+    const tenant = await createTestOrganization('bill-past-due')
+    const customer = fakeId('cus')
+    const sub = subscriptionFixture({ customer, priceId: PRICES.pro, status: 'past_due', created: Math.floor(Date.now() / 1000), metadata: { tenantId: tenant.ctx.tenantId } })
+    fake.putSubscription(sub)
+    const events = [
+      eventFixture('checkout.session.completed', checkoutSessionFixture({ customer, subscription: String(sub.id), tenantId: tenant.ctx.tenantId })),
+      eventFixture('invoice.payment_failed', { id: fakeId('in'), object: 'invoice', customer }),
+    ]
+    sent = []
+    for (const event of events) expect((await deliver(event)).status).toBe(200)
+    for (const event of sent) expect((await runJob(event)).error).toBeUndefined()
+    expect(await getBillingAccount(tenant.ctx)).toMatchObject({ plan: 'pro', status: 'past_due' })
+    const emails = (await readOutbox(200)).filter((e) => e.to === tenant.email && e.subject === 'Your Tenantkit payment failed')
+    expect(emails).toHaveLength(1)
   })
 
   it("never lets another tenant's customer change this tenant's account", async () => {
