@@ -5,11 +5,10 @@
 //     one withTenant transaction under RLS, the creators lookup.
 // Prints requests/s, p50/p95/p99 and errors for each, and their ratio. Exits 1 on any error.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
 import path from 'node:path'
 import pg from 'pg'
 import { runSeed } from '@/scripts/db/run-seed'
-import { LOCAL_DATABASE, startLocalStack } from '@/scripts/stack/local-stack'
+import { LOCAL_DATABASE, productionEnv, startLocalStack } from '@/scripts/stack/local-stack'
 import { urlFor } from '@/scripts/stack/local-database'
 import type { LoadOptions, LoadResult } from './load'
 
@@ -68,18 +67,12 @@ function row(name: string, r: LoadResult): string {
 const stack = await startLocalStack({ redis: 'server', maxConnections, pgbouncer: { poolSize: 4 }, log })
 let server: ChildProcess | undefined
 try {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    ...stack.env,
-    NODE_ENV: 'production',
-    NEXT_TELEMETRY_DISABLED: '1',
-    APP_URL: `http://localhost:${port}`,
-    AUTH_SECRET: randomBytes(32).toString('base64url'),
+  const env = productionEnv(stack, port, {
     DATABASE_POOL_MAX: '3',
     // Every request here comes from one user and one IP: scale the limits out of the way, keep their cost.
     RATE_LIMIT_SCALE: '100000',
     LOG_LEVEL: 'warn',
-  }
+  })
   await runSeed(env)
   const nextBin = path.join(root, 'node_modules/next/dist/bin/next')
   if (process.env.BENCH_SKIP_BUILD !== '1' && (await exited(node([nextBin, 'build'], env))) !== 0) throw new Error('next build failed')

@@ -1,12 +1,11 @@
 // The server the e2e tests run against: a production build (`next build` + `next start`) on a
 // throwaway stack: embedded Postgres, a real redis-server behind the local Upstash endpoint, demo data.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
 import path from 'node:path'
 import { writeFile } from 'node:fs/promises'
 import { runSeed } from '@/scripts/db/run-seed'
 import { E2E_STACK_FILE } from './stack-file'
-import { startLocalStack } from '@/scripts/stack/local-stack'
+import { productionEnv, startLocalStack } from '@/scripts/stack/local-stack'
 
 const root = path.resolve(import.meta.dirname, '..')
 const port = Number(process.env.E2E_PORT ?? 3100)
@@ -26,15 +25,7 @@ function finished(child: ChildProcess): Promise<void> {
 const stack = await startLocalStack({ redis: 'server', log })
 // The specs read the email outbox from the same Redis (e2e/outbox.ts).
 await writeFile(E2E_STACK_FILE, JSON.stringify({ url: stack.env.UPSTASH_REDIS_REST_URL, token: stack.env.UPSTASH_REDIS_REST_TOKEN }))
-const env: NodeJS.ProcessEnv = {
-  ...process.env,
-  ...stack.env,
-  NODE_ENV: 'production',
-  NEXT_TELEMETRY_DISABLED: '1',
-  APP_URL: `http://localhost:${port}`,
-  AUTH_SECRET: randomBytes(32).toString('base64url'),
-  LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-}
+const env = productionEnv(stack, port)
 let server: ChildProcess | undefined
 let second: ChildProcess | undefined
 const stop = async () => {

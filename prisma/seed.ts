@@ -6,6 +6,10 @@ import * as users from '@/modules/users'
 export const DEMO_PASSWORD = 'demo-password'
 
 async function seed(): Promise<void> {
+  // Demo accounts with a published password must never reach a production database by accident.
+  if (process.env.NODE_ENV === 'production') {
+    throw new Error('refusing to seed demo accounts with NODE_ENV=production')
+  }
   const first = await users
     .registerUser({
       email: 'owner@demo.test',

@@ -10,7 +10,8 @@ export function runSeed(env: NodeJS.ProcessEnv): Promise<void> {
     const child = spawn(
       process.execPath,
       [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), '--import', './scripts/server-only-hook.mjs', 'prisma/seed.ts'],
-      { cwd: ROOT, env: { ...env, LOG_LEVEL: env.LOG_LEVEL ?? 'warn' }, stdio: 'inherit' },
+      // The seed itself refuses NODE_ENV=production; local production builds (e2e, bench) seed as development.
+      { cwd: ROOT, env: { ...env, NODE_ENV: 'development', LOG_LEVEL: env.LOG_LEVEL ?? 'warn' }, stdio: 'inherit' },
     )
     child.on('error', reject)
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`seed failed (exit ${code})`))))

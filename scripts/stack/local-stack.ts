@@ -126,3 +126,17 @@ async function redisBackend(redis: LocalStackOptions['redis'], stops: (() => Pro
   log(`redis: backed by ${redis === 'server' ? 'a redis-server started for this run' : 'REDIS_URL'}`)
   return backend
 }
+
+/** The environment of a production build (`next start`) served on localhost against `stack`. */
+export function productionEnv(stack: LocalStack, port: number, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    ...stack.env,
+    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+    APP_URL: `http://localhost:${port}`,
+    AUTH_SECRET: randomBytes(32).toString('base64url'),
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    ...extra,
+  }
+}
