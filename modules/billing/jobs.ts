@@ -1,6 +1,6 @@
 import 'server-only'
 import { NonRetriableError } from 'inngest'
-import { inngest, tenantContextFromEvent } from '@/lib/jobs'
+import { inngest, reportJobFailure, tenantContextFromEvent } from '@/lib/jobs'
 import { BillingError } from './errors'
 import { stripeEventReceived, subscriptionSynced } from './events'
 import { syncBillingAccount } from './sync'
@@ -18,6 +18,7 @@ export const syncSubscriptionJob = inngest.createFunction(
     triggers: [stripeEventReceived],
     concurrency: { key: 'event.data.tenantId', limit: 1 },
     retries: 5,
+    onFailure: reportJobFailure,
   },
   async ({ event, step }) => {
     const account = await step.run('sync-billing-account', async () => {

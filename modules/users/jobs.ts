@@ -1,5 +1,5 @@
 import 'server-only'
-import { inngest, tenantContextFromEvent } from '@/lib/jobs'
+import { inngest, reportJobFailure, tenantContextFromEvent } from '@/lib/jobs'
 import { organizationDeleted, organizationDeletionRequested } from './events'
 import { deleteOrganizationData, endMemberSessions } from './organization-deletion'
 
@@ -7,7 +7,13 @@ import { deleteOrganizationData, endMemberSessions } from './organization-deleti
 
 /** Deletes an organization and ends its members' sessions in it. Idempotent: a retry finds nothing left. */
 export const deleteOrganizationJob = inngest.createFunction(
-  { id: 'users-delete-organization', triggers: [organizationDeletionRequested], concurrency: { key: 'event.data.tenantId', limit: 1 }, retries: 3 },
+  {
+    id: 'users-delete-organization',
+    triggers: [organizationDeletionRequested],
+    concurrency: { key: 'event.data.tenantId', limit: 1 },
+    retries: 3,
+    onFailure: reportJobFailure,
+  },
   async ({ event, step }) => {
     const members = await step.run('delete-organization', () => deleteOrganizationData(tenantContextFromEvent(event.data)))
     await step.run('end-member-sessions', () => endMemberSessions(event.data.tenantId, members))
