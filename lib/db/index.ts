@@ -2,7 +2,7 @@
 export { withTenant, type TenantTx, type WithTenantOptions } from './tenant'
 export { identityDb, type IdentityDb } from './identity'
 export { findInvitationByTokenHash, listMembershipsOfUser, type InvitationByToken, type UserMembership } from './system'
-export { findTenantOfStripeCustomer, stripeEventsDb, type StripeCustomerTenant, type StripeEventsDb } from './system'
+export { findTenantOfStripeCustomer, type StripeCustomerTenant } from './system'
 export { pingDatabase } from './health'
 export { isUniqueViolation, isForeignKeyViolation, isRecordNotFound } from './errors'
 export { listAuditEvents, recordAuditEvent, type AuditEventInput, type AuditEventRow } from './audit'

@@ -2,7 +2,6 @@ import 'server-only'
 import { moduleLogger } from '../logger'
 import type { MembershipRole } from '../tenant-context'
 import { getDb } from './client'
-import type { PrismaClient } from './generated/prisma/client'
 
 // The few reads that must cross tenants. Each one is a SECURITY DEFINER function in the
 // `tenantkit_system` schema (see the init migration): the app role can call it, cannot change it,
@@ -30,16 +29,6 @@ export async function findTenantOfStripeCustomer(customerId: string, reason: str
   return rows[0] ?? null
 }
 
-/**
- * Stripe webhook intake records (identity-level, no tenantId, no RLS): the only model this client
- * can name. NOTE: it sits here, not in identity.ts, only because of who owns which file; it is not
- * a cross-tenant read.
- */
-export type StripeEventsDb = Pick<PrismaClient, 'stripeEvent'>
-
-export function stripeEventsDb(): StripeEventsDb {
-  return getDb().prisma
-}
 
 export type InvitationByToken = {
   id: string

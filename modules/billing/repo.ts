@@ -1,5 +1,5 @@
 import 'server-only'
-import { stripeEventsDb, type TenantTx } from '@/lib/db'
+import { identityDb, type TenantTx } from '@/lib/db'
 
 // The only file of the billing module that touches Prisma. BillingAccount is tenant-owned (RLS
 // scopes it to the transaction's tenant); StripeEvent is identity-level (no tenant, no RLS).
@@ -48,7 +48,7 @@ export function upsertBillingAccount(tx: TenantTx, tenantId: string, data: Billi
 
 /** Records an event id (once); returns whether it was already handed to Inngest. */
 export async function recordStripeEvent(id: string, type: string): Promise<{ handedOffAt: Date | null }> {
-  return stripeEventsDb().stripeEvent.upsert({
+  return identityDb().stripeEvent.upsert({
     where: { id },
     create: { id, type },
     update: {},
@@ -57,5 +57,5 @@ export async function recordStripeEvent(id: string, type: string): Promise<{ han
 }
 
 export async function markStripeEventHandedOff(id: string): Promise<void> {
-  await stripeEventsDb().stripeEvent.update({ where: { id }, data: { handedOffAt: new Date() }, select: { id: true } })
+  await identityDb().stripeEvent.update({ where: { id }, data: { handedOffAt: new Date() }, select: { id: true } })
 }

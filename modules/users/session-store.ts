@@ -98,9 +98,12 @@ export async function listSessions(userId: string, currentSid?: string): Promise
  */
 export async function updateSessionsInTenant(userId: string, tenantId: string, patch: Pick<SessionRecord, 'role'> | null): Promise<number> {
   const hashes = await getRedis().smembers(userSessionsKey(userId))
+  if (hashes.length === 0) return 0
+  // One round trip to read them all, then one write per session that changes.
+  const records = await getRedis().mget<(SessionRecord | null)[]>(...hashes.map(sessionKey))
   let changed = 0
-  for (const hash of hashes) {
-    const record = await getRedis().get<SessionRecord>(sessionKey(hash))
+  for (const [i, hash] of hashes.entries()) {
+    const record = records[i]
     if (!record || record.tenantId !== tenantId) continue
     if (patch) await getRedis().set(sessionKey(hash), { ...record, ...patch }, { keepTtl: true, xx: true })
     else await getRedis().pipeline().del(sessionKey(hash)).srem(userSessionsKey(userId), hash).exec()
