@@ -16,6 +16,7 @@ export const RATE_LIMIT_POLICIES = {
   ip: { limit: 600, window: '60 s', failMode: 'open', description: 'per-IP ceiling for every request' },
   api: { limit: 300, window: '60 s', failMode: 'open', description: 'API calls and page actions per user' },
   signIn: { limit: 5, window: '60 s', failMode: 'closed', description: 'password sign-in attempts per IP and email' },
+  twoFactor: { limit: 5, window: '5 m', failMode: 'closed', description: 'two-factor code attempts per account' },
   signUpPerIp: { limit: 10, window: '1 h', failMode: 'closed', description: 'sign-ups per IP' },
   passwordResetPerIp: { limit: 10, window: '1 h', failMode: 'closed', description: 'password reset requests per IP' },
   invitesPerTenant: { limit: 50, window: '1 h', failMode: 'closed', description: 'invitation emails per organization' },

@@ -10,7 +10,9 @@ import { useSecureCookies } from './auth-cookie'
 import { SignInInputSchema } from './contract'
 import { verifyPassword } from './password'
 import { findUserForSignIn } from './repo'
-import { createSession, readSession, revokeSession, SESSION_MAX_SECONDS } from './session-store'
+import { recordSecurityEvent } from './security-events'
+import { readSession, revokeSession, SESSION_MAX_SECONDS } from './session-store'
+import { openSession, type SignInMethod } from './sign-in-session'
 
 // Auth.js does the sign-in protocols; the session itself is ours, in Redis. The JWT cookie carries
 // only a session id (no `sub`: Auth.js would otherwise link OAuth accounts to the cookie's user
@@ -18,10 +20,9 @@ import { createSession, readSession, revokeSession, SESSION_MAX_SECONDS } from '
 
 declare module 'next-auth' {
   interface User {
-    tenantId?: string
-    tenantSlug?: string
-    role?: 'owner' | 'admin' | 'member'
-    ip?: string
+    /** How the first factor was proven; openSession() records it. */
+    method?: SignInMethod
+    ip?: string | null
     userAgent?: string | null
   }
 }
@@ -86,42 +87,30 @@ export const { handlers, signIn, signOut } = NextAuth(() => {
         async authorize(raw, request) {
           const parsed = SignInInputSchema.safeParse(raw)
           if (!parsed.success) throw new InvalidCredentials()
+          const ip = clientIp(request.headers)
+          const userAgent = request.headers.get('user-agent')
           // Here, not in the form's action: every way in (the form, /api/auth/callback/credentials)
           // passes through authorize(), so none of them skips the limit.
-          await limitSignIn(clientIp(request.headers), parsed.data.email)
+          await limitSignIn(ip, parsed.data.email)
           const user = await findUserForSignIn(parsed.data.email)
           const ok = await verifyPassword(user?.passwordHash ?? null, parsed.data.password)
-          if (!user || !ok) throw new InvalidCredentials()
-          if (!user.emailVerified) throw new EmailUnverified()
-          const [first] = await listMembershipsOfUser(user.id, 'sign-in: pick the active organization')
-          if (!first) throw new NoOrganization()
-          return {
-            id: user.id,
-            email: user.email,
-            name: user.name,
-            tenantId: first.tenantId,
-            tenantSlug: first.slug,
-            role: first.role,
-            ip: clientIp(request.headers),
-            userAgent: request.headers.get('user-agent'),
+          const refuse = async (reason: string, error: CredentialsSignin) => {
+            await recordSecurityEvent({ userId: user?.id ?? null, email: parsed.data.email, action: 'sign_in.failed', ip, userAgent, metadata: { reason } })
+            return error
           }
+          if (!user || !ok) throw await refuse(user ? 'wrong_password' : 'unknown_email', new InvalidCredentials())
+          if (!user.emailVerified) throw await refuse('email_unverified', new EmailUnverified())
+          const [first] = await listMembershipsOfUser(user.id, 'sign-in: check an organization exists')
+          if (!first) throw await refuse('no_organization', new NoOrganization())
+          return { id: user.id, email: user.email, name: user.name, method: 'password', ip, userAgent }
         },
       }),
     ],
     callbacks: {
       async jwt({ token, user }) {
         if (user) {
-          if (!user.id || !user.email || !user.tenantId || !user.tenantSlug || !user.role) return null
-          const sid = await createSession({
-            userId: user.id,
-            email: user.email,
-            name: user.name ?? null,
-            tenantId: user.tenantId,
-            tenantSlug: user.tenantSlug,
-            role: user.role,
-            ip: user.ip ?? null,
-            userAgent: user.userAgent ?? null,
-          })
+          if (!user.id) return null
+          const sid = await openSession(user.id, { method: user.method ?? 'password', ip: user.ip ?? null, userAgent: user.userAgent ?? null })
           return { sid, uid: user.id }
         }
         // Reached only through Auth.js's own endpoints (/api/auth/session); the app reads sessions

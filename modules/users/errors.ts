@@ -20,6 +20,10 @@ export type UsersErrorCode =
   | 'users.member_not_found'
   | 'users.invitation_not_found'
   | 'users.invitation_email_mismatch'
+  | 'users.invalid_code'
+  | 'users.two_factor_enabled'
+  | 'users.two_factor_not_started'
+  | 'users.two_factor_expired'
 
 export class UsersError extends AppError {
   constructor(code: UsersErrorCode, kind: ErrorKind, message: string, options?: AppErrorOptions) {

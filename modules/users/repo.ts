@@ -131,3 +131,49 @@ export function deleteTenant(tx: TenantTx, tenantId: string) {
 export function findUserExport(id: string) {
   return identityDb().user.findUnique({ where: { id }, select: { id: true, email: true, name: true, emailVerified: true, createdAt: true, updatedAt: true } })
 }
+
+// ---- two-factor (identity-level)
+
+export function findTwoFactor(userId: string) {
+  return identityDb().user.findUnique({
+    where: { id: userId },
+    select: { id: true, email: true, name: true, totpSecret: true, totpEnabledAt: true, _count: { select: { recoveryCodes: { where: { usedAt: null } } } } },
+  })
+}
+
+/** Stores a new, not yet confirmed secret; refuses (count 0) when two-factor is already on. */
+export async function setPendingTotpSecret(userId: string, totpSecret: string): Promise<boolean> {
+  const { count } = await identityDb().user.updateMany({ where: { id: userId, totpEnabledAt: null }, data: { totpSecret } })
+  return count === 1
+}
+
+/** Turns two-factor on and replaces the recovery codes; one statement batch Prisma runs as a transaction. */
+export function enableTotp(userId: string, codeHashes: readonly string[]) {
+  return identityDb().user.update({
+    where: { id: userId },
+    data: { totpEnabledAt: new Date(), recoveryCodes: { deleteMany: {}, createMany: { data: codeHashes.map((codeHash) => ({ codeHash })) } } },
+    select: { id: true },
+  })
+}
+
+export function replaceRecoveryCodes(userId: string, codeHashes: readonly string[]) {
+  return identityDb().user.update({
+    where: { id: userId },
+    data: { recoveryCodes: { deleteMany: {}, createMany: { data: codeHashes.map((codeHash) => ({ codeHash })) } } },
+    select: { id: true },
+  })
+}
+
+export function disableTotp(userId: string) {
+  return identityDb().user.update({
+    where: { id: userId },
+    data: { totpSecret: null, totpEnabledAt: null, recoveryCodes: { deleteMany: {} } },
+    select: { id: true },
+  })
+}
+
+/** Marks an unused recovery code used; false when there is none (one statement: no double use). */
+export async function useRecoveryCode(userId: string, codeHash: string): Promise<boolean> {
+  const { count } = await identityDb().recoveryCode.updateMany({ where: { userId, codeHash, usedAt: null }, data: { usedAt: new Date() } })
+  return count === 1
+}

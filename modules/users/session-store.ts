@@ -14,6 +14,11 @@ export type SessionRecord = SessionDto & {
   createdAt: number
   ip: string | null
   userAgent: string | null
+  /**
+   * Set while the second factor is still owed (unix ms deadline). Such a session opens nothing but
+   * the two-factor challenge; passing it replaces the session with a new id (no fixation).
+   */
+  twoFactorPendingUntil?: number
 }
 
 const sessionKey = (sidHash: string) => `tenantkit:sess:${sidHash}`
@@ -58,6 +63,17 @@ export async function revokeSession(sid: string): Promise<void> {
   const sidHash = hashSid(sid)
   const record = await getRedis().getdel<SessionRecord>(sessionKey(sidHash))
   if (record) await getRedis().srem(userSessionsKey(record.userId), sidHash)
+}
+
+/** Signs a user out everywhere except the session `keepSid` (turning two-factor on). */
+export async function revokeOtherSessions(userId: string, keepSid: string): Promise<number> {
+  const keep = hashSid(keepSid)
+  const hashes = (await getRedis().smembers(userSessionsKey(userId))).filter((hash) => hash !== keep)
+  if (hashes.length === 0) return 0
+  const pipeline = getRedis().pipeline()
+  for (const hash of hashes) pipeline.del(sessionKey(hash)).srem(userSessionsKey(userId), hash)
+  await pipeline.exec()
+  return hashes.length
 }
 
 /** Signs a user out everywhere at once (password change, account removal, "all devices"). */

@@ -7,7 +7,7 @@ import { createTenantContext } from '@/lib/tenant-context-factory'
 import { principalFromCookie, readCookie, sessionCookieName, type SessionPrincipal } from './auth-cookie'
 import type { SessionDto } from './contract'
 import { UsersError, unauthenticated } from './errors'
-import { readSession, updateSession, type SessionRecord } from './session-store'
+import { readSession, revokeSession, updateSession, type SessionRecord } from './session-store'
 
 export type CurrentSession = { sid: string; record: SessionRecord }
 
@@ -16,11 +16,28 @@ async function sessionFromCookieValue(value: string | undefined): Promise<Curren
   return principal ? sessionOf(principal) : null
 }
 
-/** The live session behind a principal; null when it was revoked, expired, or is someone else's. */
+/**
+ * The live session behind a principal; null when it was revoked, expired, is someone else's, or
+ * still owes its second factor (such a session opens nothing but the two-factor challenge).
+ */
 async function sessionOf(principal: SessionPrincipal): Promise<CurrentSession | null> {
   const record = await readSession(principal.sid)
-  return record && record.userId === principal.userId ? { sid: principal.sid, record } : null
+  return record && record.userId === principal.userId && !record.twoFactorPendingUntil ? { sid: principal.sid, record } : null
 }
+
+/** The request's session when it is waiting for its second factor (and not past its deadline). */
+export const getPendingTwoFactorSession = cache(async (): Promise<CurrentSession | null> => {
+  const jar = await cookies()
+  const principal = await principalFromCookie(jar.get(sessionCookieName())?.value)
+  if (!principal) return null
+  const record = await readSession(principal.sid)
+  if (!record || record.userId !== principal.userId || !record.twoFactorPendingUntil) return null
+  if (record.twoFactorPendingUntil < Date.now()) {
+    await revokeSession(principal.sid)
+    return null
+  }
+  return { sid: principal.sid, record }
+})
 
 /**
  * Who the request's cookie says it is, without asking Redis yet: lets the edge start the session
