@@ -17,15 +17,17 @@ export function Button({ variant = 'primary', className = '', ...props }: Button
   )
 }
 
-export function Field({ label, name, error, ...props }: InputHTMLAttributes<HTMLInputElement> & { label: string; name: string; error?: string }) {
-  const errorId = `${name}-error`
+export function Field({ label, name, error, id, ...props }: InputHTMLAttributes<HTMLInputElement> & { label: string; name: string; error?: string }) {
+  // Two forms on one page may share a field name; `id` keeps their labels apart.
+  const inputId = id ?? name
+  const errorId = `${inputId}-error`
   return (
     <div className="flex flex-col gap-1">
-      <label htmlFor={name} className="text-sm font-medium text-slate-700">
+      <label htmlFor={inputId} className="text-sm font-medium text-slate-700">
         {label}
       </label>
       <input
-        id={name}
+        id={inputId}
         name={name}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? errorId : undefined}

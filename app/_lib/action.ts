@@ -23,11 +23,11 @@ export function formToObject(formData: FormData): Record<string, string> {
 }
 
 /** Parses the form with `schema`, runs `fn`, and turns every failure into an ActionState. */
-export async function runAction<S extends z.ZodType>(
+export async function runAction<S extends z.ZodType, D = undefined>(
   schema: S,
   formData: FormData,
-  fn: (input: z.infer<S>) => Promise<ActionState | void>,
-): Promise<ActionState> {
+  fn: (input: z.infer<S>) => Promise<ActionState<D> | void>,
+): Promise<ActionState<D>> {
   const ip = clientIp(await headers())
   return runWithRequestContext({ requestId: randomUUID(), ip }, async () => {
     const parsed = schema.safeParse(formToObject(formData))

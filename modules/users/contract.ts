@@ -77,3 +77,32 @@ export type ChangeRoleInput = z.infer<typeof ChangeRoleInputSchema>
 export type MemberDto = { userId: string; email: string; name: string | null; role: MembershipRoleDto; joinedAt: string }
 
 export type InvitationDto = { id: string; email: string; role: MembershipRoleDto; expiresAt: string; createdAt: string }
+
+/** A TOTP code (6 digits) or a recovery code (xxxxx-xxxxx); the server decides which. */
+export const TwoFactorCodeSchema = z.object({
+  code: z
+    .string({ error: 'Enter the 6-digit code from your authenticator app.' })
+    .trim()
+    .min(6, { error: 'Enter the 6-digit code from your authenticator app, or a recovery code.' })
+    .max(20, { error: 'That is longer than any code we issue.' }),
+})
+
+export type TwoFactorSetupDto = { secret: string; uri: string; qrSvg: string }
+export type TwoFactorStatusDto = { enabled: boolean; enabledAt: string | null; recoveryCodesLeft: number }
+
+/** Deleting one's own account: the email typed again, and the current password when the account has one. */
+export const DeleteAccountInputSchema = z.object({
+  confirmEmail: EmailSchema,
+  currentPassword: z.string().max(200).optional(),
+})
+export type DeleteAccountInput = z.infer<typeof DeleteAccountInputSchema>
+
+/** Accepting an invitation as someone without an account: the emailed token proves the address. */
+export const InvitationSignUpInputSchema = SignUpInputSchema.pick({ name: true, password: true }).extend({ token: TokenSchema })
+export type InvitationSignUpInput = z.infer<typeof InvitationSignUpInputSchema>
+
+/** What the invitation page shows before anyone accepts. */
+export type InvitationPreviewDto = { organization: string; email: string; role: MembershipRoleDto; hasAccount: boolean }
+
+/** The random id in a data export's download link (32 bytes, base64url). */
+export const DataExportIdSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, { error: 'This is not a data export link.' })

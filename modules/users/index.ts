@@ -13,6 +13,8 @@ export type {
   SignInInput,
   SignUpInput,
   TenantSummaryDto,
+  TwoFactorSetupDto,
+  TwoFactorStatusDto,
   UserSummaryDto,
 } from './contract'
 export { UsersError } from './errors'
@@ -44,8 +46,15 @@ export {
 } from './service'
 /** Sign-up with email verification, password reset and change (each ends every session). */
 export { changePassword, requestPasswordReset, resendVerification, resetPassword, signUp, verifyEmail } from './accounts'
-/** Members: list, change role, remove, leave (never the last owner). */
-export { changeRole, countSeatsInUse, leaveOrganization, listMembers, removeMember } from './members'
+/** Two-factor (TOTP + recovery codes): enrol, turn off, new codes, and the second step of sign-in. */
+export { beginTwoFactorSetup, confirmTwoFactorSetup, disableTwoFactor, getTwoFactorStatus, regenerateRecoveryCodes } from './two-factor'
+export { completeTwoFactorSignIn, type SessionCookie } from './two-factor-challenge'
+export { sessionCookieName } from './auth-cookie'
+export { getPendingTwoFactorSession } from './session'
+/** A person's security history (sign-ins, refused sign-ins, two-factor changes). */
+export { listSecurityEvents, type SecurityEventDto } from './security-events'
+/** Members: add, list, change role, remove, leave (never the last owner); seat changes are announced to billing. */
+export { addMember, changeRole, countSeatsInUse, leaveOrganization, listMembers, removeMember } from './members'
 /** Invitations by email: send, list, revoke, resend, accept. */
 export { acceptInvitation, inviteMember, listInvitations, resendInvitation, revokeInvitation } from './invitations'
 /** The organization's audit log (owners and admins). */
@@ -55,9 +64,11 @@ export { exportUserData } from './export'
 /** Deleting an organization (owners; a background job) and the events around it. */
 export { deleteOrganization } from './organization-deletion'
 export { organizationDeleted, organizationDeletionRequested } from './events'
+/** Sent when the seats in use may have changed (members, pending invitations); billing re-counts them. */
+export { seatsChanged, type SeatsChangeReason } from './events'
 /** Inngest functions of this module (app/api/inngest/route.ts serves them). */
 export { usersJobs } from './jobs'
 /** The one permission map: who may invite, change roles, remove, delete, manage billing, read the audit log. */
 export { can, PERMISSIONS, type Permission } from './permissions'
-/** Organizations: create one, add a member, act as a member from a script. */
-export { actAsMember, addMember, createOrganization } from './organizations'
+/** Organizations: create one, act as a member from a script. */
+export { actAsMember, createOrganization } from './organizations'

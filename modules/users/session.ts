@@ -28,7 +28,12 @@ async function sessionOf(principal: SessionPrincipal): Promise<CurrentSession | 
 /** The request's session when it is waiting for its second factor (and not past its deadline). */
 export const getPendingTwoFactorSession = cache(async (): Promise<CurrentSession | null> => {
   const jar = await cookies()
-  const principal = await principalFromCookie(jar.get(sessionCookieName())?.value)
+  return pendingTwoFactorFromCookie(jar.get(sessionCookieName())?.value)
+})
+
+/** The session behind a cookie value when it is waiting for its second factor. */
+export async function pendingTwoFactorFromCookie(value: string | undefined): Promise<CurrentSession | null> {
+  const principal = await principalFromCookie(value)
   if (!principal) return null
   const record = await readSession(principal.sid)
   if (!record || record.userId !== principal.userId || !record.twoFactorPendingUntil) return null
@@ -37,7 +42,7 @@ export const getPendingTwoFactorSession = cache(async (): Promise<CurrentSession
     return null
   }
   return { sid: principal.sid, record }
-})
+}
 
 /**
  * Who the request's cookie says it is, without asking Redis yet: lets the edge start the session

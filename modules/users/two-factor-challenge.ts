@@ -1,13 +1,19 @@
 import 'server-only'
-import { cookies } from 'next/headers'
 import { checkRateLimit, rateLimitHeaders } from '@/lib/rate-limit'
 import { cookieForSession, sessionCookieName, useSecureCookies } from './auth-cookie'
 import { UsersError } from './errors'
 import { recordSecurityEvent } from './security-events'
-import { getPendingTwoFactorSession } from './session'
+import { pendingTwoFactorFromCookie } from './session'
 import { recordSignInAudit } from './sign-in-session'
 import { createSession, revokeSession, SESSION_MAX_SECONDS } from './session-store'
 import { verifySecondFactor } from './two-factor'
+
+/** The cookie that replaces the pending session's: the caller sets it on the response. */
+export type SessionCookie = {
+  name: string
+  value: string
+  options: { httpOnly: true; sameSite: 'lax'; path: '/'; secure: boolean; maxAge: number }
+}
 
 const expired = () => new UsersError('users.two_factor_expired', 'unauthorized', 'Your sign-in timed out. Sign in again with your password.')
 
@@ -16,8 +22,12 @@ const expired = () => new UsersError('users.two_factor_expired', 'unauthorized',
  * a full one under a new id (a pending session id seen by someone else is worth nothing); five wrong
  * codes in five minutes end the attempt.
  */
-export async function completeTwoFactorSignIn(code: string, meta: { ip: string | null; userAgent: string | null }): Promise<{ tenantSlug: string }> {
-  const pending = await getPendingTwoFactorSession()
+export async function completeTwoFactorSignIn(
+  sessionCookie: string | undefined,
+  code: string,
+  meta: { ip: string | null; userAgent: string | null },
+): Promise<{ tenantSlug: string; cookie: SessionCookie }> {
+  const pending = await pendingTwoFactorFromCookie(sessionCookie)
   if (!pending) throw expired()
   const { record } = pending
   const attempt = await checkRateLimit('twoFactor', record.userId)
@@ -33,15 +43,12 @@ export async function completeTwoFactorSignIn(code: string, meta: { ip: string |
   const { twoFactorPendingUntil: _, createdAt: __, ...rest } = record
   const sid = await createSession(rest)
   await revokeSession(pending.sid)
-  const jar = await cookies()
-  jar.set(sessionCookieName(), await cookieForSession({ sid, userId: record.userId }), {
-    httpOnly: true,
-    sameSite: 'lax',
-    path: '/',
-    secure: useSecureCookies(),
-    maxAge: SESSION_MAX_SECONDS,
-  })
+  const cookie: SessionCookie = {
+    name: sessionCookieName(),
+    value: await cookieForSession({ sid, userId: record.userId }),
+    options: { httpOnly: true, sameSite: 'lax', path: '/', secure: useSecureCookies(), maxAge: SESSION_MAX_SECONDS },
+  }
   await recordSecurityEvent({ userId: record.userId, action: 'two_factor.challenge_passed', ip: meta.ip, userAgent: meta.userAgent, metadata: { method } })
   await recordSignInAudit(record.userId, { tenantId: record.tenantId, slug: record.tenantSlug, role: record.role }, { method: 'two_factor', ip: meta.ip })
-  return { tenantSlug: record.tenantSlug }
+  return { tenantSlug: record.tenantSlug, cookie }
 }

@@ -2,11 +2,14 @@ import 'server-only'
 import { createHash, randomInt } from 'node:crypto'
 import { Secret, TOTP } from 'otpauth'
 import { renderSVG } from 'uqr'
+import { assertAllowed, checkRateLimit } from '@/lib/rate-limit'
 import { getRedis } from '@/lib/redis'
+import type { TwoFactorSetupDto, TwoFactorStatusDto } from './contract'
 import { UsersError } from './errors'
 import { openSecret, sealSecret } from './mfa-secret'
 import * as repo from './repo'
 import { recordSecurityEvent } from './security-events'
+import { revokeOtherSessions } from './session-store'
 
 // TOTP two-factor (RFC 6238, 30 s steps, 6 digits, SHA-1: what every authenticator app supports)
 // with single-use recovery codes. Design and threat model: docs/decisions/015-two-factor-and-security-events.md.
@@ -16,8 +19,6 @@ const RECOVERY_CODE_COUNT = 10
 // Crockford-style alphabet without look-alikes (0/o, 1/l/i): codes are read off paper.
 const RECOVERY_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789'
 
-export type TwoFactorStatus = { enabled: boolean; enabledAt: string | null; recoveryCodesLeft: number }
-export type TwoFactorSetup = { secret: string; uri: string; qrSvg: string }
 
 const invalidCode = () =>
   new UsersError('users.invalid_code', 'bad_request', 'That code is not valid. Enter the 6-digit code your authenticator app shows now, or a recovery code.')
@@ -36,7 +37,7 @@ function newRecoveryCodes(): string[] {
   })
 }
 
-export async function getTwoFactorStatus(userId: string): Promise<TwoFactorStatus> {
+export async function getTwoFactorStatus(userId: string): Promise<TwoFactorStatusDto> {
   const user = await repo.findTwoFactor(userId)
   return {
     enabled: Boolean(user?.totpEnabledAt),
@@ -46,7 +47,7 @@ export async function getTwoFactorStatus(userId: string): Promise<TwoFactorStatu
 }
 
 /** Starts enrolment: a fresh secret, kept sealed until the user proves their app has it. */
-export async function beginTwoFactorSetup(userId: string): Promise<TwoFactorSetup> {
+export async function beginTwoFactorSetup(userId: string): Promise<TwoFactorSetupDto> {
   const user = await repo.findTwoFactor(userId)
   if (!user) throw new UsersError('users.unauthenticated', 'unauthorized', 'Sign in to continue.')
   const secret = new Secret({ size: 20 }).base32
@@ -57,22 +58,28 @@ export async function beginTwoFactorSetup(userId: string): Promise<TwoFactorSetu
   return { secret, uri, qrSvg: renderSVG(uri, { border: 2 }) }
 }
 
-/** Finishes enrolment with a code from the app; returns the recovery codes, shown this once. */
-export async function confirmTwoFactorSetup(userId: string, code: string): Promise<{ recoveryCodes: string[] }> {
+/**
+ * Finishes enrolment with a code from the app; returns the recovery codes, shown this once. Other
+ * sessions end: whoever else was signed in did not pass the new second factor.
+ */
+export async function confirmTwoFactorSetup(userId: string, currentSid: string, code: string): Promise<{ recoveryCodes: string[] }> {
   const user = await repo.findTwoFactor(userId)
   if (!user) throw new UsersError('users.unauthenticated', 'unauthorized', 'Sign in to continue.')
   if (user.totpEnabledAt) throw new UsersError('users.two_factor_enabled', 'conflict', 'Two-factor authentication is already on.')
   const secret = user.totpSecret ? openSecret(user.totpSecret) : null
+  await limitCodeAttempts(userId)
   if (!secret) throw new UsersError('users.two_factor_not_started', 'conflict', 'Start the setup again: scan the new QR code, then enter its code.')
   if (!(await acceptTotp(userId, secret, user.email, code))) throw invalidCode()
   const recoveryCodes = newRecoveryCodes()
   await repo.enableTotp(userId, recoveryCodes.map(hashRecoveryCode))
+  await revokeOtherSessions(userId, currentSid)
   await recordSecurityEvent({ userId, action: 'two_factor.enabled' })
   return { recoveryCodes }
 }
 
 /** Turns two-factor off; needs a current code (or a recovery code), so a stolen session alone cannot. */
 export async function disableTwoFactor(userId: string, code: string): Promise<void> {
+  await limitCodeAttempts(userId)
   if (!(await verifySecondFactor(userId, code))) throw invalidCode()
   await repo.disableTotp(userId)
   await recordSecurityEvent({ userId, action: 'two_factor.disabled' })
@@ -80,6 +87,7 @@ export async function disableTwoFactor(userId: string, code: string): Promise<vo
 
 /** New recovery codes (the old ones stop working); needs a current code. */
 export async function regenerateRecoveryCodes(userId: string, code: string): Promise<{ recoveryCodes: string[] }> {
+  await limitCodeAttempts(userId)
   if (!(await verifySecondFactor(userId, code))) throw invalidCode()
   const recoveryCodes = newRecoveryCodes()
   await repo.replaceRecoveryCodes(userId, recoveryCodes.map(hashRecoveryCode))
@@ -101,6 +109,11 @@ export async function verifySecondFactor(userId: string, code: string): Promise<
   }
   if (normalizeRecoveryCode(code).length !== 10) return null
   return (await repo.useRecoveryCode(userId, hashRecoveryCode(code))) ? 'recovery_code' : null
+}
+
+// Six digits are guessable in bulk: every place that takes a code shares one per-account budget.
+async function limitCodeAttempts(userId: string): Promise<void> {
+  assertAllowed(await checkRateLimit('twoFactor', userId), 'Too many code attempts.')
 }
 
 // One step either side absorbs clock drift. A code seen once is refused for the rest of its

@@ -4,6 +4,8 @@ import { ActionForm } from '@/app/_components/action-form'
 import { Button, Card } from '@/app/_components/ui'
 import { getCurrentSession, listSessions } from '@/modules/users'
 import { changePasswordAction, signOutEverywhereAction } from './actions'
+import { SecurityActivity } from './security-activity'
+import { TwoFactorCard } from './two-factor/two-factor-card'
 
 export const metadata: Metadata = { title: 'Account' }
 
@@ -28,6 +30,7 @@ export default async function AccountPage() {
           pendingLabel="Saving…"
         />
       </Card>
+      <TwoFactorCard userId={session.record.userId} />
       <Card>
         <h2 className="mb-4 text-lg font-medium">Where you are signed in</h2>
         <ul className="mb-4 divide-y divide-slate-200" aria-label="Sessions">
@@ -53,6 +56,7 @@ export default async function AccountPage() {
           </Button>
         </form>
       </Card>
+      <SecurityActivity userId={session.record.userId} />
     </div>
   )
 }
