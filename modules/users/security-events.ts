@@ -15,6 +15,7 @@ export type SecurityAction =
   | 'two_factor.enabled'
   | 'two_factor.disabled'
   | 'two_factor.recovery_codes_regenerated'
+  | 'oauth.linked'
 
 export type SecurityEventInput = {
   userId: string | null

@@ -23,7 +23,7 @@ async function passwordSignIn(email: string, password = TEST_PASSWORD): Promise<
   const base = 'http://localhost:3000'
   const csrf = await handlers.GET(new NextRequest(`${base}/api/auth/csrf`))
   const { csrfToken } = (await csrf.json()) as { csrfToken: string }
-  const jar = (response: Response) => response.headers.getSetCookie().map((c) => c.split(';')[0]).filter((c) => !c.endsWith('=')).join('; ')
+  const jar = (response: Response) => response.headers.getSetCookie().map((c) => c.split(';')[0] ?? '').filter((c) => !c.endsWith('=')).join('; ')
   const csrfCookie = jar(csrf)
   const response = await handlers.POST(
     new NextRequest(`${base}/api/auth/callback/credentials`, {
