@@ -3,7 +3,7 @@ import { identityDb } from '@/lib/db'
 import { moduleLogger } from '@/lib/logger'
 import { getRequestContext } from '@/lib/request-context'
 
-// A person's own security history (docs/decisions/015-two-factor-and-security-events.md): sign-ins,
+// A person's own security history (docs/decisions/020-two-factor-and-security-events.md): sign-ins,
 // refused sign-ins and two-factor changes, shown on their account page. Tenant audit logs cannot
 // hold these: a refused sign-in happens before any organization is known.
 

@@ -12,7 +12,7 @@ import { recordSecurityEvent } from './security-events'
 import { revokeOtherSessions } from './session-store'
 
 // TOTP two-factor (RFC 6238, 30 s steps, 6 digits, SHA-1: what every authenticator app supports)
-// with single-use recovery codes. Design and threat model: docs/decisions/015-two-factor-and-security-events.md.
+// with single-use recovery codes. Design and threat model: docs/decisions/020-two-factor-and-security-events.md.
 
 const ISSUER = 'Tenantkit'
 const RECOVERY_CODE_COUNT = 10
