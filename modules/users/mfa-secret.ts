@@ -4,7 +4,7 @@ import { getEnv } from '@/lib/env'
 
 // A TOTP secret in the clear would let anyone holding a database dump mint valid codes. It is sealed
 // with AES-256-GCM under a key derived from AUTH_SECRET, which lives in the deployment, not the
-// database. Rotating AUTH_SECRET therefore also voids enrolled authenticators (ADR 015).
+// database. Rotating AUTH_SECRET therefore also voids enrolled authenticators (ADR 020).
 
 const VERSION = 'v1'
 
