@@ -1,12 +1,6 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { linkFromEmail } from './outbox'
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto('/sign-in')
-  await page.getByLabel('Email').fill(email)
-  await page.getByLabel('Password').fill(password)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-}
+import { signIn } from './flows'
 
 test('sign up, confirm the email from the outbox, sign in, then reset the password', async ({ page }) => {
   const email = `e2e-${Date.now()}@test.local`

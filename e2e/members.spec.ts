@@ -1,24 +1,6 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { linkFromEmail } from './outbox'
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto('/sign-in')
-  await page.getByLabel('Email').fill(email)
-  await page.getByLabel('Password').fill(password)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-}
-
-async function signUpAndConfirm(page: Page, name: string, email: string, password: string) {
-  await page.goto('/sign-up')
-  await page.getByLabel('Your name').fill(name)
-  await page.getByLabel('Email').fill(email)
-  await page.getByLabel('Password (12+ characters)').fill(password)
-  await page.getByRole('button', { name: 'Create account' }).click()
-  await expect(page.getByRole('status')).toContainText('confirm your email')
-  await page.goto(await linkFromEmail(email, '/verify-email'))
-  await page.getByRole('button', { name: 'Confirm my email' }).click()
-  await expect(page.getByRole('status')).toContainText('is confirmed')
-}
+import { signIn, signUpAndConfirm } from './flows'
 
 test('invite a second user, who accepts in another browser; change their role, then remove them', async ({ page, browser }) => {
   const stamp = Date.now()
