@@ -39,3 +39,18 @@ test('sign up, confirm the email from the outbox, sign in, then reset the passwo
   await signIn(page, email, 'second-password-456')
   await expect(page).toHaveURL(/\/projects$/)
 })
+
+test('forms check input with the server schema before sending anything', async ({ page }) => {
+  await page.goto('/sign-up')
+  const posts: string[] = []
+  page.on('request', (request) => {
+    if (request.method() === 'POST') posts.push(request.url())
+  })
+  await page.getByLabel('Your name').fill('Shorty')
+  await page.getByLabel('Email').fill('not-an-email')
+  await page.getByLabel('Password (12+ characters)').fill('short')
+  await page.getByRole('button', { name: 'Create account' }).click()
+  await expect(page.getByText('Use at least 12 characters.')).toBeVisible()
+  await expect(page.getByText('Enter a valid email address, like name@example.com.')).toBeVisible()
+  expect(posts).toEqual([])
+})

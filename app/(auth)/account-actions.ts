@@ -3,7 +3,7 @@
 import { headers } from 'next/headers'
 import { z } from 'zod'
 import { runAction, type ActionState } from '@/app/_lib/action'
-import { EmailOnlySchema, ResetPasswordInputSchema, SignUpInputSchema, TokenSchema } from '@/modules/users/contract'
+import { EmailOnlySchema, ResetPasswordFormSchema, SignUpInputSchema, TokenSchema } from '@/modules/users/contract'
 import * as users from '@/modules/users'
 
 const CHECK_INBOX = 'Check your inbox: if the address can be used, a link is on its way.'
@@ -30,8 +30,7 @@ export async function requestPasswordResetAction(_previous: ActionState, formDat
 }
 
 export async function resetPasswordAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  return runAction(ResetPasswordInputSchema.extend({ confirm: z.string() }), formData, async ({ token, password, confirm }) => {
-    if (password !== confirm) return { ok: false, error: 'Check the highlighted fields.', fieldErrors: { confirm: 'The passwords do not match.' } }
+  return runAction(ResetPasswordFormSchema, formData, async ({ token, password }) => {
     await users.resetPassword({ token, password })
     return { ok: true, message: 'Your password is changed and every session is signed out. Sign in with the new password.' }
   })

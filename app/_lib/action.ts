@@ -9,6 +9,7 @@ import { bindToRequest, runWithRequestContext } from '@/lib/request-context'
 import type { TenantContext } from '@/lib/tenant-context'
 import { getCurrentSession, switchActiveTenant, tenantContextOf } from '@/modules/users'
 import type { ActionState } from './action-state'
+import { fieldErrorsOf, formToObject } from './form-data'
 import { errorResponse } from './error-response'
 
 // Server Actions answer forms with a state object instead of throwing: useActionState shows the
@@ -16,11 +17,6 @@ import { errorResponse } from './error-response'
 
 export type { ActionState }
 
-export function formToObject(formData: FormData): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const [key, value] of formData) if (typeof value === 'string' && !key.startsWith('$ACTION')) out[key] = value
-  return out
-}
 
 /** Parses the form with `schema`, runs `fn`, and turns every failure into an ActionState. */
 export async function runAction<S extends z.ZodType, D = undefined>(
@@ -31,11 +27,7 @@ export async function runAction<S extends z.ZodType, D = undefined>(
   const ip = clientIp(await headers())
   return runWithRequestContext({ requestId: randomUUID(), ip }, async () => {
     const parsed = schema.safeParse(formToObject(formData))
-    if (!parsed.success) {
-      const fieldErrors: Record<string, string> = {}
-      for (const issue of parsed.error.issues) fieldErrors[issue.path.join('.') || 'form'] ??= issue.message
-      return { ok: false, error: 'Check the highlighted fields.', fieldErrors }
-    }
+    if (!parsed.success) return { ok: false, error: 'Check the highlighted fields.', fieldErrors: fieldErrorsOf(parsed.error) }
     try {
       return (await fn(parsed.data)) ?? { ok: true }
     } catch (error) {

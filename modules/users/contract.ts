@@ -60,6 +60,12 @@ export const TokenSchema = z.string({ error: 'The link is incomplete.' }).min(20
 export const ResetPasswordInputSchema = z.object({ token: TokenSchema, password: PasswordSchema })
 export type ResetPasswordInput = z.infer<typeof ResetPasswordInputSchema>
 
+/** The reset form: the new password typed twice. */
+export const ResetPasswordFormSchema = ResetPasswordInputSchema.extend({ confirm: z.string() }).refine((form) => form.password === form.confirm, {
+  path: ['confirm'],
+  error: 'The passwords do not match.',
+})
+
 export const ChangePasswordInputSchema = z.object({
   currentPassword: z.string({ error: 'Enter your current password.' }).min(1, { error: 'Enter your current password.' }).max(200),
   newPassword: PasswordSchema,
@@ -93,7 +99,7 @@ export type TwoFactorStatusDto = { enabled: boolean; enabledAt: string | null; r
 /** Deleting one's own account: the email typed again, and the current password when the account has one. */
 export const DeleteAccountInputSchema = z.object({
   confirmEmail: EmailSchema,
-  currentPassword: z.string().max(200).optional(),
+  password: z.string().max(200).optional(),
 })
 export type DeleteAccountInput = z.infer<typeof DeleteAccountInputSchema>
 

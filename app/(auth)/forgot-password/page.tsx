@@ -10,6 +10,7 @@ export default function ForgotPasswordPage() {
     <AuthPage title="Reset your password">
       <ActionForm
         action={requestPasswordResetAction}
+        schema="email"
         fields={[{ name: 'email', label: 'Email', type: 'email', autoComplete: 'email' }]}
         submitLabel="Email me a reset link"
         pendingLabel="Sending…"

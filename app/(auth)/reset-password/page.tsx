@@ -11,6 +11,7 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
     <AuthPage title="Choose a new password">
       <ActionForm
         action={resetPasswordAction}
+        schema="resetPassword"
         hidden={{ token }}
         fields={[
           { name: 'password', label: 'New password (12+ characters)', type: 'password', autoComplete: 'new-password' },

@@ -10,6 +10,7 @@ export default function SignUpPage() {
     <AuthPage title="Create your account">
       <ActionForm
         action={signUpAction}
+        schema="signUp"
         fields={[
           { name: 'name', label: 'Your name', autoComplete: 'name' },
           { name: 'email', label: 'Email', type: 'email', autoComplete: 'email' },

@@ -13,7 +13,7 @@ export default async function NewOrganizationPage() {
     <main className="mx-auto flex min-h-screen max-w-sm flex-col justify-center gap-6 px-4">
       <h1 className="text-2xl font-semibold">New organization</h1>
       <Card>
-        <ActionForm action={createOrganizationAction} fields={[{ name: 'name', label: 'Organization name' }]} submitLabel="Create organization" pendingLabel="Creating…" />
+        <ActionForm action={createOrganizationAction} schema="organization" fields={[{ name: 'name', label: 'Organization name' }]} submitLabel="Create organization" pendingLabel="Creating…" />
       </Card>
     </main>
   )

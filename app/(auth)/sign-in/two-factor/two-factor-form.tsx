@@ -2,13 +2,16 @@
 
 import { useActionState } from 'react'
 import { Button, Field, FormMessage } from '@/app/_components/ui'
+import { useFormValidation } from '@/app/_components/use-form-validation'
+import { TwoFactorCodeSchema } from '@/modules/users/contract'
 import { twoFactorSignInAction } from './actions'
 
 export function TwoFactorForm() {
   const [state, action, pending] = useActionState(twoFactorSignInAction, null)
-  const fieldErrors = state && !state.ok ? state.fieldErrors : undefined
+  const { onSubmit, clientErrors } = useFormValidation(TwoFactorCodeSchema)
+  const fieldErrors = clientErrors ?? (state && !state.ok ? state.fieldErrors : undefined)
   return (
-    <form action={action} className="flex flex-col gap-4" noValidate>
+    <form action={action} onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
       <Field
         label="Authentication code"
         name="code"
