@@ -26,7 +26,8 @@ export default defineConfig({
     // Builds the app and serves it with `next start` against a throwaway stack (e2e/serve.ts).
     command: 'tsx e2e/serve.ts',
     url: `${baseURL}/api/ready`,
-    timeout: 300_000,
+    // The production build alone takes minutes on a busy two-core machine.
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: 'pipe',
     stderr: 'pipe',

@@ -3,10 +3,13 @@
 // but are not counted: a fresh burst of hundreds of connections on a 2-core machine leaves a few
 // of the very first requests waiting in the accept queue (seen with a bare node:http server too).
 import autocannon from 'autocannon'
+import { stripeWebhookRequests, type WebhookLoad } from './stripe-webhooks'
 
 export type LoadOptions = {
   url: string
   headers?: Record<string, string>
+  /** Signed Stripe webhook deliveries instead of a plain GET (bench/stripe-webhooks.ts). */
+  stripeWebhooks?: WebhookLoad
   connections: number
   warmupSeconds: number
   durationSeconds: number
@@ -51,6 +54,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         connections: options.connections,
         duration: options.warmupSeconds + options.durationSeconds,
         timeout: TIMEOUT_SECONDS,
+        ...(options.stripeWebhooks ? { method: 'POST' as const, requests: [{ setupRequest: stripeWebhookRequests(options.stripeWebhooks) }] } : {}),
       },
       (error) => (error ? reject(error) : resolve()),
     )

@@ -15,6 +15,11 @@ const postgresUrl = (hint: string) =>
     .trim()
     .regex(/^postgres(ql)?:\/\//, { error: `must be a postgres:// URL. ${hint}` })
 
+const OAUTH_KEY_PAIRS = [
+  ['AUTH_GITHUB_ID', 'AUTH_GITHUB_SECRET'],
+  ['AUTH_GOOGLE_ID', 'AUTH_GOOGLE_SECRET'],
+] as const
+
 const ServerEnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   APP_URL: z.url({ error: 'must be the public URL of the app, e.g. https://app.example.com' }).default('http://localhost:3000'),
@@ -41,6 +46,19 @@ const ServerEnvSchema = z.object({
 
   SENTRY_DSN: optional,
 
+  // Refuse passwords known from breaches (modules/users/breached-password.ts): `hibp` asks the
+  // Pwned Passwords range API (k-anonymity: only 5 hex chars of the SHA-1 leave the server).
+  // Default: on in production, off elsewhere (development often runs offline).
+  PASSWORD_BREACH_CHECK: z.enum(['hibp', 'off'], { error: 'must be hibp or off' }).optional(),
+  /** Tests only: where the Pwned Passwords range API is. */
+  PWNED_PASSWORDS_URL: z.url().default('https://api.pwnedpasswords.com'),
+
+  // OAuth sign-in (modules/users/oauth-providers.ts): a provider is on only with both its id and secret.
+  AUTH_GITHUB_ID: optional,
+  AUTH_GITHUB_SECRET: optional,
+  AUTH_GOOGLE_ID: optional,
+  AUTH_GOOGLE_SECRET: optional,
+
   // Billing (modules/billing): off unless both keys are set; Free needs none of them.
   STRIPE_SECRET_KEY: optional.pipe(z.string().startsWith('sk_', { error: 'must start with sk_ (a Stripe secret key).' }).optional()),
   STRIPE_WEBHOOK_SECRET: optional.pipe(
@@ -58,6 +76,26 @@ const ServerEnvSchema = z.object({
   INNGEST_EVENT_KEY: optional,
   INNGEST_SIGNING_KEY: optional,
   INNGEST_BASE_URL: optional,
+
+  // Email (lib/mailer.ts): SMTP when SMTP_URL is set; otherwise the log and the Redis outbox.
+  SMTP_URL: optional.pipe(
+    z
+      .string()
+      .regex(/^smtps?:\/\/[^/]+/, { error: 'must look like smtp://user:password@smtp.example.com:587 (or smtps://… for TLS from the start, port 465).' })
+      .optional(),
+  ),
+  /** The From header of every email, e.g. `Tenantkit <no-reply@example.com>`. Required with SMTP_URL. */
+  EMAIL_FROM: optional.pipe(z.string().regex(/@/, { error: 'must contain an address, e.g. Tenantkit <no-reply@example.com>' }).optional()),
+}).superRefine((env, issues) => {
+  if (env.SMTP_URL && !env.EMAIL_FROM) {
+    issues.addIssue({ code: 'custom', path: ['EMAIL_FROM'], message: 'is required when SMTP_URL is set, e.g. Tenantkit <no-reply@example.com>' })
+  }
+}).superRefine((env, issues) => {
+  // Half a pair is a typo, not a choice: say so at boot instead of silently leaving the button off.
+  for (const [id, secret] of OAUTH_KEY_PAIRS) {
+    if (Boolean(env[id]) === Boolean(env[secret])) continue
+    issues.addIssue({ code: 'custom', path: [env[id] ? secret : id], message: `is missing: set ${id} and ${secret} together, or neither to leave that sign-in off.` })
+  }
 })
 
 export type ServerEnv = z.infer<typeof ServerEnvSchema>

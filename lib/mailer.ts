@@ -1,29 +1,29 @@
 import 'server-only'
-import { moduleLogger } from './logger'
-import { getRedis } from './redis'
+import { getEnv } from './env'
+import type { Email } from './mail/email'
+import { sendToOutbox } from './mail/outbox'
+import { createSmtpMailer, type SmtpMailer } from './mail/smtp'
 
-// Outgoing email. Without a mail provider configured, every message is written to the log and kept
-// in a short Redis list (the "outbox") where a developer, and the e2e tests, can read the links.
+// Outgoing email (docs/decisions/018-smtp-email.md). With SMTP_URL and EMAIL_FROM set, messages go
+// out over SMTP (lib/mail/smtp.ts) and a failure throws: the caller decides whether its work stands
+// without the email. Without them, every message goes to the log and the Redis outbox
+// (lib/mail/outbox.ts), so every flow works locally.
 
-export type Email = { to: string; subject: string; text: string }
+export type { Email } from './mail/email'
+export { OUTBOX_KEY, readOutbox, type OutboxEntry } from './mail/outbox'
 
-const log = moduleLogger('mailer')
-export const OUTBOX_KEY = 'tenantkit:outbox'
-const OUTBOX_SIZE = 200
+let smtp: { url: string; from: string; mailer: SmtpMailer } | undefined
 
-export async function sendEmail(email: Email): Promise<void> {
-  // NOTE: a real provider (SMTP, Resend, Postmark) plugs in here; until one is configured the
-  // outbox is the delivery, so nothing is lost and every flow works locally.
-  log.info({ to: email.to, subject: email.subject, body: email.text }, 'email (outbox: no mail provider configured)')
-  await getRedis()
-    .pipeline()
-    .lpush(OUTBOX_KEY, JSON.stringify({ ...email, sentAt: new Date().toISOString() }))
-    .ltrim(OUTBOX_KEY, 0, OUTBOX_SIZE - 1)
-    .exec()
+function smtpMailer(): SmtpMailer | null {
+  const { SMTP_URL: url, EMAIL_FROM: from } = getEnv()
+  if (!url || !from) return null
+  if (smtp?.url !== url || smtp.from !== from) smtp = { url, from, mailer: createSmtpMailer({ url, from }) }
+  return smtp.mailer
 }
 
-/** The newest messages first (development and tests). */
-export async function readOutbox(limit = 50): Promise<(Email & { sentAt: string })[]> {
-  const raw = await getRedis().lrange<string | (Email & { sentAt: string })>(OUTBOX_KEY, 0, limit - 1)
-  return raw.map((entry) => (typeof entry === 'string' ? (JSON.parse(entry) as Email & { sentAt: string }) : entry))
+/** Sends one email; throws an AppError (`mail.send_failed`, 503) when the SMTP server refuses it. */
+export async function sendEmail(email: Email): Promise<void> {
+  const mailer = smtpMailer()
+  if (mailer) await mailer.send(email)
+  else await sendToOutbox(email)
 }

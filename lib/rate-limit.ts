@@ -20,7 +20,8 @@ export const RATE_LIMIT_POLICIES = {
   signUpPerIp: { limit: 10, window: '1 h', failMode: 'closed', description: 'sign-ups per IP' },
   passwordResetPerIp: { limit: 10, window: '1 h', failMode: 'closed', description: 'password reset requests per IP' },
   invitesPerTenant: { limit: 50, window: '1 h', failMode: 'closed', description: 'invitation emails per organization' },
-  emailPerAddress: { limit: 3, window: '15 m', failMode: 'closed', description: 'account emails (verification, reset) per address' },
+  magicLinkPerIp: { limit: 20, window: '1 h', failMode: 'closed', description: 'sign-in link requests per IP' },
+  emailPerAddress: { limit: 3, window: '15 m', failMode: 'closed', description: 'account emails (verification, reset, sign-in link) per address' },
 } as const satisfies Record<string, Policy>
 
 export type RateLimitPolicy = keyof typeof RATE_LIMIT_POLICIES

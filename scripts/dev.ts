@@ -1,11 +1,13 @@
 // `npm run dev`: the whole app on a fresh machine with nothing configured. Embedded Postgres (data
 // in .data/), migrations, demo data once, the local Upstash-compatible Redis endpoint, then Next on
-// http://localhost:3000. Set DATABASE_URL / REDIS_URL / UPSTASH_REDIS_REST_URL to use your own servers.
+// http://localhost:3000, and the Inngest dev server where it can be fetched (background jobs).
+// Set DATABASE_URL / REDIS_URL / UPSTASH_REDIS_REST_URL to use your own servers.
 import { spawn } from 'node:child_process'
 import path from 'node:path'
 import { isListening } from './stack/ports'
 import { startLocalStack } from './stack/local-stack'
 import { DATA_DIR, loadEnvFiles, localAuthSecret, ROOT } from './dev-env'
+import { INNGEST_DEV_PORT, startInngestDevServer, type InngestDevServer } from './dev-inngest'
 import { logFormatter } from './dev-log-format'
 import { runSeed } from './db/run-seed'
 
@@ -40,7 +42,9 @@ async function main(): Promise<void> {
   if (upstash.UPSTASH_REDIS_REST_URL) say('redis: UPSTASH_REDIS_REST_URL from the environment')
 
   await runSeed(env)
-  await reportOptionalServices(env)
+  reportOptionalServices(env)
+  // Started next to Next, not before it: the first run downloads the CLI, which takes a while.
+  const jobs = startJobs(env, port)
 
   const next = spawn(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'dev', '--port', String(port)], {
     cwd: ROOT,
@@ -55,6 +59,7 @@ async function main(): Promise<void> {
     if (stopping) return
     stopping = true
     next.kill('SIGTERM')
+    await (await jobs)?.stop()
     await stack.stop()
     process.exit(code)
   }
@@ -63,13 +68,41 @@ async function main(): Promise<void> {
   next.on('exit', (code) => void shutdown(code ?? 0))
 }
 
-async function reportOptionalServices(env: NodeJS.ProcessEnv): Promise<void> {
+function reportOptionalServices(env: NodeJS.ProcessEnv): void {
   const off = (name: string, what: string) => say(`${name}: off (${what})`)
   if (!env.SENTRY_DSN) off('sentry', 'set SENTRY_DSN to report errors')
   if (!env.STRIPE_SECRET_KEY || !env.STRIPE_WEBHOOK_SECRET) off('billing', 'set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET; everyone is on Free')
-  if (env.INNGEST_DEV === '1' && !(await isListening(8288))) {
-    off('background jobs', 'no Inngest dev server on :8288, so jobs will not run; start one with `npx --ignore-scripts=false inngest-cli@latest dev -u http://localhost:3000/api/inngest`')
+}
+
+/**
+ * Background jobs: an Inngest server named in the environment is used as it is; otherwise the dev
+ * server that already answers on :8288, or one started with npx. Resolves to what has to be stopped.
+ */
+async function startJobs(env: NodeJS.ProcessEnv, port: number): Promise<InngestDevServer | null> {
+  const dev = env.INNGEST_DEV?.trim() ?? ''
+  if (dev === '0' || dev === 'false') {
+    say('background jobs: Inngest Cloud (INNGEST_DEV=0): events need INNGEST_EVENT_KEY')
+    return null
   }
+  if ((dev && dev !== '1' && dev !== 'true') || env.INNGEST_BASE_URL) {
+    say(`background jobs: the Inngest server at ${env.INNGEST_BASE_URL ?? dev} (from the environment)`)
+    return null
+  }
+  const serveUrl = `http://localhost:${port}/api/inngest`
+  say(`background jobs: looking for an Inngest dev server on :${INNGEST_DEV_PORT}, else starting one (npx inngest-cli@latest dev -u ${serveUrl})…`)
+  const server = await startInngestDevServer({ serveUrl, logFile: path.join(DATA_DIR, 'inngest-dev.log') })
+  if (server.status === 'existing') say(`background jobs: using the Inngest dev server already running on :${INNGEST_DEV_PORT} (http://localhost:${INNGEST_DEV_PORT})`)
+  if (server.status === 'started') say(`background jobs: Inngest dev server on http://localhost:${INNGEST_DEV_PORT} (log: .data/inngest-dev.log)`)
+  if (server.status === 'unavailable') {
+    say(`background jobs: OFF. The Inngest dev server could not be started: ${server.reason}`)
+    say(
+      'background jobs will NOT run. The app keeps working: Stripe webhooks answer 503 (Stripe retries them later), ' +
+        'deletions and exports run inside the request instead, and any other event is dropped with a warning in the log. ' +
+        `To run jobs, start a dev server yourself (\`npx --ignore-scripts=false inngest-cli@latest dev -u ${serveUrl}\`) ` +
+        'wherever it can be fetched; the app finds it on :8288 within 10 s, no restart needed.',
+    )
+  }
+  return server
 }
 
 main().catch((error: unknown) => {

@@ -29,7 +29,7 @@ export function ActionForm({
   pendingLabel: string
 }) {
   const [state, formAction, pending] = useActionState(action, null)
-  const { onSubmit, clientErrors } = useFormValidation(schema ? FORM_SCHEMAS[schema] : undefined)
+  const { onSubmit, clientErrors } = useFormValidation(schema ? FORM_SCHEMAS[schema] : undefined, formAction)
   const fieldErrors = clientErrors ?? (state && !state.ok ? state.fieldErrors : undefined)
   const unplaced = Object.entries(fieldErrors ?? {}).find(([name]) => !fields.some((field) => field.name === name))?.[1]
   const message: ActionState = clientErrors

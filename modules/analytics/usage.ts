@@ -16,7 +16,11 @@ const usageKey = (tenantId: string, metric: UsageMetric, month: string) => `tena
 /** Adds `amount` to this month's counter of `metric` for the tenant; returns the new total. */
 export async function recordUsage(ctx: TenantContext, metric: UsageMetric, amount = 1, at = new Date()): Promise<number> {
   const key = usageKey(ctx.tenantId, metric, monthOf(at))
-  const [total] = (await getRedis().pipeline().incrby(key, amount).expire(key, RETENTION_SECONDS).exec()) as [number, number]
+  const redis = getRedis()
+  // NOTE: two plain commands, not an explicit pipeline: the client's auto-pipelining sends them with
+  // whatever else the caller issues in the same tick (the API quota reads the plan alongside), so a
+  // metered request pays one Redis round trip for both.
+  const [total] = await Promise.all([redis.incrby(key, amount), redis.expire(key, RETENTION_SECONDS)])
   return total
 }
 

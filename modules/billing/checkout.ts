@@ -2,10 +2,11 @@ import 'server-only'
 import { withTenant } from '@/lib/db'
 import { getEnv } from '@/lib/env'
 import type { TenantContext } from '@/lib/tenant-context'
-import { can } from '@/modules/users'
+import { can, countSeatsInUse } from '@/modules/users'
 import { getStripeConfig } from './config'
 import type { StartCheckoutInput } from './contract'
 import { BillingError } from './errors'
+import { PLANS } from './plans'
 import { priceFor } from './prices'
 import * as repo from './repo'
 import { createCheckoutSession, createPortalSession } from './stripe-gateway'
@@ -31,14 +32,18 @@ export async function startCheckout(ctx: TenantContext, input: StartCheckoutInpu
     throw new BillingError('billing.plan_not_for_sale', 'bad_request', `That plan is not on sale here yet (${key} is not set).`)
   }
   const account = await withTenant(ctx, (tx) => repo.findBillingAccount(tx))
+  // A per-seat plan starts at the seats in use; the seat job keeps it there afterwards.
+  const quantity = PLANS[input.plan].perSeat ? Math.max(1, await countSeatsInUse(ctx)) : 1
   const base = `${getEnv().APP_URL}/t/${ctx.tenantSlug}/billing`
   const url = await createCheckoutSession(config, {
     priceId,
+    quantity,
     tenantId: ctx.tenantId,
     customerId: account?.stripeCustomerId ?? null,
     email,
     trialDays: account?.stripeCustomerId ? null : TRIAL_DAYS,
-    successUrl: `${base}/success`,
+    // The success page waits until this plan is in force (the webhook job may still be running).
+    successUrl: `${base}/success?plan=${input.plan}`,
     cancelUrl: base,
   })
   return { url }

@@ -12,7 +12,8 @@ export type Entitlements = {
   apiCallsPerMonth: number
 }
 
-export type PlanDto = { id: PlanId; name: string; entitlements: Entitlements }
+/** `perSeat`: billed per member (the subscription quantity follows the seats in use). */
+export type PlanDto = { id: PlanId; name: string; perSeat: boolean; entitlements: Entitlements }
 
 export const BillingIntervalSchema = z.enum(['month', 'year'])
 export type BillingInterval = z.infer<typeof BillingIntervalSchema>

@@ -5,6 +5,7 @@ import type { BillingAccountDto, Entitlements, PlanId } from './contract'
 import { BillingError } from './errors'
 import { PLANS, planThatLifts } from './plans'
 import * as repo from './repo'
+import { requestResyncIfStale } from './resync'
 import { planInForce, toAccountDto } from './state'
 
 /**
@@ -22,7 +23,9 @@ export async function getEntitlements(tx: TenantTx): Promise<Entitlements> {
 
 /** The tenant's subscription as last synced from Stripe (Free and 'none' when there is none). */
 export async function getBillingAccount(ctx: TenantContext): Promise<BillingAccountDto> {
-  return toAccountDto(await withTenant(ctx, (tx) => repo.findBillingAccount(tx)))
+  const row = await withTenant(ctx, (tx) => repo.findBillingAccount(tx))
+  void requestResyncIfStale(ctx, row)
+  return toAccountDto(row)
 }
 
 /**

@@ -22,3 +22,11 @@ export const subscriptionSynced = tenantEventType('billing/subscription.synced',
   status: z.string(),
   seats: z.number().int(),
 })
+
+/**
+ * The stored subscription looks out of date: its period ended and no event from Stripe has moved it
+ * on (a missed webhook). billing-sync-subscription reads Stripe again (ADR 019).
+ */
+export const accountResyncRequested = tenantEventType('billing/account.resync-requested', {
+  customerId: z.string().startsWith('cus_'),
+})

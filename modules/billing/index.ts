@@ -12,11 +12,13 @@ export { assertWithinLimit, getBillingAccount, getEntitlements, getPlanId } from
 export { openBillingPortal, startCheckout } from './checkout'
 /** The seat check to run before inviting someone (members plus pending invitations). */
 export { assertSeatAvailable } from './seats'
+/** Counts one API call and refuses it (402, naming the plan that lifts it) past the plan's monthly allowance. */
+export { assertApiCallAllowed } from './api-quota'
 /** 'off' when Stripe is not configured: every tenant is on Free and webhooks answer 503. */
 export { getBillingMode } from './config'
 /** Stripe webhook intake: verify, record once, hand to Inngest (POST /api/webhooks/stripe). */
 export { receiveStripeWebhook, type WebhookOutcome } from './webhook'
 /** Events this module sends (Inngest), for modules that react to them. */
-export { stripeEventReceived, subscriptionSynced } from './events'
+export { accountResyncRequested, stripeEventReceived, subscriptionSynced } from './events'
 /** Inngest functions of this module (app/api/inngest/route.ts serves them). */
 export { billingJobs } from './jobs'

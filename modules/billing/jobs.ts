@@ -1,21 +1,25 @@
 import 'server-only'
 import { NonRetriableError } from 'inngest'
 import { inngest, reportJobFailure, tenantContextFromEvent } from '@/lib/jobs'
+import { seatsChanged } from '@/modules/users'
 import { BillingError } from './errors'
-import { stripeEventReceived, subscriptionSynced } from './events'
+import { accountResyncRequested, stripeEventReceived, subscriptionSynced } from './events'
+import { notifyTrialEnding } from './notify-owners'
+import { syncSeatQuantity } from './seat-quantity'
 import { syncBillingAccount } from './sync'
 
 // Inngest functions of the billing module, served by app/api/inngest/route.ts.
 
 /**
- * Any Stripe event about a tenant's subscription: read the subscription from Stripe and store what
- * it says now. One run at a time per tenant, and read + write in ONE step: a step of another run
- * can never slip between this run's read and its write, so the last write is the newest state.
+ * Any Stripe event about a tenant's subscription, or a stored state that looks stale: read the
+ * subscription from Stripe and store what it says now. One run at a time per tenant, and read +
+ * write in ONE step: a step of another run can never slip between this run's read and its write,
+ * so the last write is the newest state.
  */
 export const syncSubscriptionJob = inngest.createFunction(
   {
     id: 'billing-sync-subscription',
-    triggers: [stripeEventReceived],
+    triggers: [stripeEventReceived, accountResyncRequested],
     concurrency: { key: 'event.data.tenantId', limit: 1 },
     retries: 5,
     onFailure: reportJobFailure,
@@ -23,14 +27,21 @@ export const syncSubscriptionJob = inngest.createFunction(
   async ({ event, step }) => {
     const account = await step.run('sync-billing-account', async () => {
       const ctx = tenantContextFromEvent(event.data)
+      // A resync request is "now": no Stripe event time to order it by.
+      const eventCreated = 'created' in event.data ? event.data.created : Math.floor(Date.now() / 1000)
       try {
-        return await syncBillingAccount(ctx, { customerId: event.data.customerId, eventCreated: event.data.created })
+        return await syncBillingAccount(ctx, { customerId: event.data.customerId, eventCreated })
       } catch (error) {
         // Retrying cannot make another tenant's customer ours.
         if (error instanceof BillingError && error.code === 'billing.customer_mismatch') throw new NonRetriableError(error.message, { cause: error })
         throw error
       }
     })
+    const data = event.data
+    if ('type' in data && data.type === 'customer.subscription.trial_will_end') {
+      // A step of its own: a failed email is retried without syncing again, a sent one is not resent.
+      await step.run('email-trial-ending', () => notifyTrialEnding(tenantContextFromEvent(data), data.stripeEventId, account))
+    }
     await step.sendEvent(
       'announce-subscription-synced',
       subscriptionSynced.create({ tenantId: event.data.tenantId, plan: account.plan, status: account.status, seats: account.seats }),
@@ -39,5 +50,26 @@ export const syncSubscriptionJob = inngest.createFunction(
   },
 )
 
+/**
+ * Keeps the subscription quantity on the seats in use (docs/decisions/010-billing-seat-quantity.md).
+ * Runs after members or invitations change, and after every sync (a plan change, a new checkout).
+ * Debounced per tenant, so a burst of invitations makes one Stripe update with the final count, and
+ * one run at a time per tenant. It counts again each run: the event says "look", never "set to N".
+ */
+export const syncSeatQuantityJob = inngest.createFunction(
+  {
+    id: 'billing-sync-seat-quantity',
+    triggers: [seatsChanged, subscriptionSynced],
+    debounce: { key: 'event.data.tenantId', period: '10s', timeout: '2m' },
+    concurrency: { key: 'event.data.tenantId', limit: 1 },
+    retries: 5,
+    onFailure: reportJobFailure,
+  },
+  async ({ event, step, runId }) =>
+    // The run id keys Stripe's idempotency: a retried step repeats the same request, a later run
+    // (a later change) is a new one.
+    step.run('sync-seat-quantity', () => syncSeatQuantity(tenantContextFromEvent(event.data), `seats:${runId}`)),
+)
+
 /** Every Inngest function of this module. */
-export const billingJobs = [syncSubscriptionJob]
+export const billingJobs = [syncSubscriptionJob, syncSeatQuantityJob]

@@ -1,5 +1,5 @@
 import 'server-only'
-import { identityDb, type TenantTx } from '@/lib/db'
+import { identityDb, isUniqueViolation, type TenantTx } from '@/lib/db'
 
 // The only file of the billing module that touches Prisma. BillingAccount is tenant-owned (RLS
 // scopes it to the transaction's tenant); StripeEvent is identity-level (no tenant, no RLS).
@@ -48,12 +48,15 @@ export function upsertBillingAccount(tx: TenantTx, tenantId: string, data: Billi
 
 /** Records an event id (once); returns whether it was already handed to Inngest. */
 export async function recordStripeEvent(id: string, type: string): Promise<{ handedOffAt: Date | null }> {
-  return identityDb().stripeEvent.upsert({
-    where: { id },
-    create: { id, type },
-    update: {},
-    select: { handedOffAt: true },
-  })
+  const select = { handedOffAt: true } as const
+  try {
+    return await identityDb().stripeEvent.upsert({ where: { id }, create: { id, type }, update: {}, select })
+  } catch (error) {
+    // NOTE: Prisma runs this upsert as a read, then an insert. Two deliveries of one event at the
+    // same moment (a redelivery racing the first) both insert; the loser reads the winner's row.
+    if (!isUniqueViolation(error, 'StripeEvent_pkey')) throw error
+    return identityDb().stripeEvent.findUniqueOrThrow({ where: { id }, select })
+  }
 }
 
 export async function markStripeEventHandedOff(id: string): Promise<void> {

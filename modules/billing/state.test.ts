@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { accountStateOf, pickCurrentSubscription, planInForce } from './state'
+import { accountStateOf, PERIOD_END_GRACE_MS, pickCurrentSubscription, planInForce } from './state'
 import type { SubscriptionSnapshot } from './stripe-gateway'
 
 const sub = (over: Partial<SubscriptionSnapshot>): SubscriptionSnapshot => ({
@@ -7,6 +7,7 @@ const sub = (over: Partial<SubscriptionSnapshot>): SubscriptionSnapshot => ({
   customerId: 'cus_1',
   status: 'active',
   priceId: 'price_1',
+  itemId: 'si_1',
   quantity: 1,
   currentPeriodEnd: 1_900_000_000,
   cancelAtPeriodEnd: false,
@@ -31,11 +32,24 @@ describe('pickCurrentSubscription', () => {
 })
 
 describe('planInForce', () => {
+  const now = new Date('2026-06-15T12:00:00Z')
+  const state = (status: string, currentPeriodEnd: Date | null = new Date('2026-07-01T00:00:00Z'), plan = 'pro') => ({ plan, status, currentPeriodEnd })
+
   it('keeps the plan while active, trialing or past due, and is Free otherwise', () => {
-    for (const status of ['active', 'trialing', 'past_due']) expect(planInForce({ plan: 'pro', status })).toBe('pro')
-    for (const status of ['canceled', 'unpaid', 'incomplete', 'paused', 'none', 'something_new']) expect(planInForce({ plan: 'pro', status })).toBe('free')
-    expect(planInForce(null)).toBe('free')
-    expect(planInForce({ plan: 'enterprise', status: 'active' })).toBe('free')
+    for (const status of ['active', 'trialing', 'past_due']) expect(planInForce(state(status), now)).toBe('pro')
+    for (const status of ['canceled', 'unpaid', 'incomplete', 'paused', 'none', 'something_new']) expect(planInForce(state(status), now)).toBe('free')
+    expect(planInForce(null, now)).toBe('free')
+    expect(planInForce(state('active', null, 'enterprise'), now)).toBe('free')
+  })
+
+  it('keeps a paid plan for the grace after its period end, and not a moment longer (a missed webhook)', () => {
+    const ended = new Date(now.getTime() - PERIOD_END_GRACE_MS)
+    expect(planInForce(state('active', ended), now)).toBe('pro')
+    expect(planInForce(state('past_due', new Date(ended.getTime() + 1)), now)).toBe('pro')
+    expect(planInForce(state('active', new Date(ended.getTime() - 1)), now)).toBe('free')
+    expect(planInForce(state('trialing', new Date('2026-01-01T00:00:00Z')), now)).toBe('free')
+    // Without a known period end there is nothing to compare: the status decides.
+    expect(planInForce(state('active', null), now)).toBe('pro')
   })
 })
 

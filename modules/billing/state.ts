@@ -7,7 +7,14 @@ import type { SubscriptionSnapshot } from './stripe-gateway'
 // Pure rules: which subscription counts, which plan is in force. No I/O, unit-tested.
 
 /** Statuses in which the subscribed plan applies. past_due keeps it while Stripe retries payment. */
-const ENTITLED = new Set(['active', 'trialing', 'past_due'])
+export const ENTITLED = new Set(['active', 'trialing', 'past_due'])
+
+/**
+ * How long past its period end a stored paid state is still believed (ADR 019). Stripe renews a
+ * period by moving it forward, so a live subscription is never this far behind; a stored one is only
+ * when the webhook that ended it never arrived. 3 days is Stripe's own redelivery window.
+ */
+export const PERIOD_END_GRACE_MS = 3 * 24 * 3600_000
 /** Statuses of a subscription that still exists (preferred over ended ones when picking). */
 const LIVE = new Set(['active', 'trialing', 'past_due', 'unpaid', 'paused', 'incomplete'])
 
@@ -45,10 +52,20 @@ export function accountStateOf(sub: SubscriptionSnapshot | null, paid: PaidPlan 
   }
 }
 
-/** The plan in force for a stored account (Free without one, or when it is not entitled). */
-export function planInForce(row: Pick<BillingAccountRow, 'plan' | 'status'> | null): PlanId {
-  if (!row || !ENTITLED.has(row.status)) return 'free'
+export type PlanState = Pick<BillingAccountRow, 'plan' | 'status' | 'currentPeriodEnd'>
+
+/**
+ * The plan in force for a stored account: Free without one, when it is not entitled, or when its
+ * period ended more than PERIOD_END_GRACE_MS ago (a missed webhook must not keep paid access forever).
+ */
+export function planInForce(row: PlanState | null, now = new Date()): PlanId {
+  if (!row || !ENTITLED.has(row.status) || isPastGrace(row, now)) return 'free'
   return PlanIdSchema.safeParse(row.plan).data ?? 'free'
+}
+
+/** A paid state whose period ended longer ago than the grace: Stripe must have said something since. */
+export function isPastGrace(row: PlanState, now = new Date()): boolean {
+  return row.currentPeriodEnd !== null && now.getTime() - row.currentPeriodEnd.getTime() > PERIOD_END_GRACE_MS
 }
 
 export function toAccountDto(row: BillingAccountRow | null): BillingAccountDto {

@@ -24,6 +24,8 @@ export type SubscriptionSnapshot = {
   /** Stripe's status; newer API versions may add values, so it stays a string here. */
   status: SubscriptionStatus | (string & {})
   priceId: string | null
+  /** The subscription item that carries the price and the quantity (our checkout makes exactly one). */
+  itemId: string | null
   quantity: number
   /** Unix seconds. */
   currentPeriodEnd: number | null
@@ -82,6 +84,21 @@ export async function listSubscriptionsOfCustomer(config: StripeConfig, customer
   return page.data.map(toSnapshot).sort((a, b) => b.created - a.created)
 }
 
+/** One subscription as Stripe has it now. */
+export async function getSubscription(config: StripeConfig, subscriptionId: string): Promise<SubscriptionSnapshot> {
+  return toSnapshot(await stripeClient(config).subscriptions.retrieve(subscriptionId))
+}
+
+/**
+ * Sets a subscription item's quantity (seats on a per-seat price). Stripe prorates the change on the
+ * next invoice (its default, stated so a reader does not have to know it). The idempotency key must
+ * be unique per intended change: Stripe replays the first answer for a key for 24 h, so a key reused
+ * for 3 -> 4 -> 3 -> 4 would silently skip the last change.
+ */
+export async function setSubscriptionItemQuantity(config: StripeConfig, itemId: string, quantity: number, idempotencyKey: string): Promise<void> {
+  await stripeClient(config).subscriptionItems.update(itemId, { quantity, proration_behavior: 'create_prorations' }, { idempotencyKey })
+}
+
 function toSnapshot(sub: Stripe.Subscription): SubscriptionSnapshot {
   // Since API 2025-03-31.basil the billing period lives on the items, not on the subscription.
   const item = sub.items.data[0]
@@ -90,6 +107,7 @@ function toSnapshot(sub: Stripe.Subscription): SubscriptionSnapshot {
     customerId: idOf(sub.customer) ?? '',
     status: sub.status,
     priceId: item?.price.id ?? null,
+    itemId: item?.id ?? null,
     quantity: item?.quantity ?? 1,
     currentPeriodEnd: item?.current_period_end ?? null,
     cancelAtPeriodEnd: sub.cancel_at_period_end,
@@ -106,6 +124,8 @@ function idOf(value: unknown): string | null {
 
 export type CheckoutRequest = {
   priceId: string
+  /** Seats for a per-seat price, 1 for a flat one. */
+  quantity: number
   tenantId: string
   customerId: string | null
   email: string | null
@@ -122,7 +142,7 @@ export async function createCheckoutSession(config: StripeConfig, request: Check
   const session = await stripeClient(config).checkout.sessions.create(
     {
       mode: 'subscription',
-      line_items: [{ price: request.priceId, quantity: 1 }],
+      line_items: [{ price: request.priceId, quantity: request.quantity }],
       client_reference_id: request.tenantId,
       ...(request.customerId ? { customer: request.customerId } : request.email ? { customer_email: request.email } : {}),
       subscription_data: {
@@ -133,7 +153,7 @@ export async function createCheckoutSession(config: StripeConfig, request: Check
       cancel_url: request.cancelUrl,
     },
     // One click, one session: a double submit within a minute reuses it.
-    { idempotencyKey: `checkout:${request.tenantId}:${request.priceId}:${Math.floor(Date.now() / 60_000)}` },
+    { idempotencyKey: `checkout:${request.tenantId}:${request.priceId}:${request.quantity}:${Math.floor(Date.now() / 60_000)}` },
   )
   if (!session.url) throw new Error('Stripe returned a checkout session without a URL')
   return session.url

@@ -1,12 +1,11 @@
 import 'server-only'
 import { isUniqueViolation, withTenant } from '@/lib/db'
-import { getEnv } from '@/lib/env'
-import { sendEmail } from '@/lib/mailer'
 import type { TenantContext } from '@/lib/tenant-context'
-import { listMembers } from '@/modules/users'
 import { getStripeConfig } from './config'
 import type { BillingAccountDto } from './contract'
 import { BillingError, notConfigured } from './errors'
+import { notifyPaymentFailed } from './notify-owners'
+import { cachePlanState } from './plan-cache'
 import { planForPrice } from './prices'
 import * as repo from './repo'
 import { accountStateOf, pickCurrentSubscription, toAccountDto } from './state'
@@ -44,22 +43,10 @@ export async function syncBillingAccount(ctx: TenantContext, { customerId, event
     if (isUniqueViolation(error, 'stripeCustomerId')) throw customerMismatch(customerId)
     throw error
   })
+  await cachePlanState(ctx.tenantId, row)
   // On the transition only: a redelivered or reordered event finds past_due already stored.
   if (row.status === 'past_due' && previousStatus !== 'past_due') await notifyPaymentFailed(ctx)
   return toAccountDto(row)
-}
-
-/** Emails every owner that the last payment failed and where to fix it. */
-async function notifyPaymentFailed(ctx: TenantContext): Promise<void> {
-  const owners = (await listMembers(ctx)).filter((m) => m.role === 'owner')
-  const where = ctx.tenantSlug ? `${getEnv().APP_URL}/t/${ctx.tenantSlug}/billing` : getEnv().APP_URL
-  for (const owner of owners) {
-    await sendEmail({
-      to: owner.email,
-      subject: 'Your Tenantkit payment failed',
-      text: `The last payment for your subscription failed. Stripe will retry; to keep your plan, update the payment method: ${where}`,
-    })
-  }
 }
 
 function customerMismatch(customerId: string): BillingError {

@@ -6,6 +6,7 @@ import { sendEmail } from '@/lib/mailer'
 import { assertAllowed, checkRateLimit } from '@/lib/rate-limit'
 import type { ChangePasswordInput, ResetPasswordInput, SignUpInput } from './contract'
 import { UsersError } from './errors'
+import { assertNotBreached } from './breached-password'
 import { hashPassword, verifyPassword } from './password'
 import * as repo from './repo'
 import { registerUser } from './service'
@@ -99,6 +100,8 @@ export async function requestPasswordReset(email: string, headers: Headers): Pro
 
 /** Sets a new password from a reset link and signs the account out everywhere. */
 export async function resetPassword(input: ResetPasswordInput): Promise<void> {
+  // Before the token is spent: a refused password must leave the link usable for a better one.
+  await assertNotBreached(input.password)
   const userId = await useToken(input.token, 'reset_password')
   await repo.updateUserPassword(userId, await hashPassword(input.password))
   // The link proves control of the address, as the verification link would.
@@ -113,6 +116,7 @@ export async function changePassword(userId: string, input: ChangePasswordInput)
   if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw new UsersError('users.wrong_password', 'bad_request', 'The current password is not right.')
   }
+  await assertNotBreached(input.newPassword)
   await repo.updateUserPassword(userId, await hashPassword(input.newPassword))
   await revokeAllSessions(userId)
   log.info({ userId }, 'password changed; all sessions revoked')

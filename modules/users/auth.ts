@@ -1,13 +1,16 @@
 import 'server-only'
 import NextAuth, { CredentialsSignin } from 'next-auth'
 import Credentials from 'next-auth/providers/credentials'
+import { z } from 'zod'
 import { clientIp } from '@/lib/client-ip'
 import { getEnv } from '@/lib/env'
-import { listMembershipsOfUser } from '@/lib/db'
 import { moduleLogger } from '@/lib/logger'
 import { checkRateLimit } from '@/lib/rate-limit'
 import { useSecureCookies } from './auth-cookie'
-import { SignInInputSchema } from './contract'
+import { SignInInputSchema, TokenSchema } from './contract'
+import { consumeMagicLink, type MagicLinkRefusal } from './magic-link'
+import { oauthIdentityFrom, resolveOAuthUser } from './oauth'
+import { oauthProviders } from './oauth-providers'
 import { verifyPassword } from './password'
 import { findUserForSignIn } from './repo'
 import { recordSecurityEvent } from './security-events'
@@ -39,9 +42,6 @@ const log = moduleLogger('users.auth')
 export class InvalidCredentials extends CredentialsSignin {
   override code = 'invalid_credentials'
 }
-export class NoOrganization extends CredentialsSignin {
-  override code = 'no_organization'
-}
 export class EmailUnverified extends CredentialsSignin {
   override code = 'email_unverified'
 }
@@ -54,6 +54,14 @@ export class SignInRateLimited extends CredentialsSignin {
 export class SignInUnavailable extends CredentialsSignin {
   override code = 'unavailable'
 }
+export class MagicLinkRefused extends CredentialsSignin {
+  override code = 'magic_link_refused'
+  constructor(readonly reason: MagicLinkRefusal) {
+    super()
+  }
+}
+
+const MagicLinkCredentialsSchema = z.object({ token: TokenSchema })
 
 async function limitSignIn(ip: string, email: string): Promise<void> {
   try {
@@ -65,8 +73,10 @@ async function limitSignIn(ip: string, email: string): Promise<void> {
   }
 }
 
-export const { handlers, signIn, signOut } = NextAuth(() => {
+export const { handlers, signIn, signOut } = NextAuth((request) => {
   const env = getEnv()
+  // Built per request: the OAuth callback learns the caller's IP and browser only from here.
+  const meta = { ip: request ? clientIp(request.headers) : null, userAgent: request?.headers.get('user-agent') ?? null }
   // NOTE: Auth.js reads its public URL from AUTH_URL; without it `next start` treats every host as
   // untrusted and silently signs everyone out. APP_URL is the one variable users set.
   process.env.AUTH_URL ??= env.APP_URL
@@ -74,7 +84,8 @@ export const { handlers, signIn, signOut } = NextAuth(() => {
     secret: env.AUTH_SECRET,
     session: { strategy: 'jwt', maxAge: SESSION_MAX_SECONDS },
     useSecureCookies: useSecureCookies(),
-    pages: { signIn: '/sign-in' },
+    // Errors too: a refused OAuth sign-in lands on the sign-in page, which says why (sign-in-errors.ts).
+    pages: { signIn: '/sign-in', error: '/sign-in' },
     logger: {
       // A refused password is an outcome, not an error: no stack trace for it.
       error: (error) =>
@@ -100,17 +111,51 @@ export const { handlers, signIn, signOut } = NextAuth(() => {
           }
           if (!user || !ok) throw await refuse(user ? 'wrong_password' : 'unknown_email', new InvalidCredentials())
           if (!user.emailVerified) throw await refuse('email_unverified', new EmailUnverified())
-          const [first] = await listMembershipsOfUser(user.id, 'sign-in: check an organization exists')
-          if (!first) throw await refuse('no_organization', new NoOrganization())
           return { id: user.id, email: user.email, name: user.name, method: 'password', ip, userAgent }
         },
       }),
+      // Email sign-in links (docs/decisions/013-magic-link-sign-in.md): the token is the credential.
+      Credentials({
+        id: 'magic-link',
+        name: 'Email link',
+        credentials: { token: {} },
+        async authorize(raw, request) {
+          const ip = clientIp(request.headers)
+          const userAgent = request.headers.get('user-agent')
+          const parsed = MagicLinkCredentialsSchema.safeParse(raw)
+          const result = parsed.success ? await consumeMagicLink(parsed.data.token) : ({ error: 'invalid', userId: null } as const)
+          if ('error' in result) {
+            await recordSecurityEvent({ userId: result.userId, action: 'sign_in.failed', ip, userAgent, metadata: { method: 'magic_link', reason: result.error } })
+            throw new MagicLinkRefused(result.error)
+          }
+          return { ...result.user, method: 'magic_link', ip, userAgent }
+        },
+      }),
+      ...oauthProviders(env),
     ],
     callbacks: {
+      async signIn({ user, account, profile }) {
+        // Credentials providers decided in authorize(); an OAuth account still has to become one of our users.
+        if (account?.type !== 'oauth' && account?.type !== 'oidc') return true
+        const identity = oauthIdentityFrom(account.provider, account.providerAccountId, profile)
+        if (!identity) return false
+        // A failure here is ours, not a refusal: Auth.js would report it as AccessDenied ("refused").
+        const resolved = await resolveOAuthUser(identity, meta).catch((error: unknown) => {
+          log.error({ err: error, provider: identity.provider }, 'oauth sign-in could not be resolved')
+          return null
+        })
+        if (!resolved) return '/sign-in?error=Configuration'
+        if ('error' in resolved) return `/sign-in?${new URLSearchParams({ error: `oauth_${resolved.error}`, provider: identity.provider })}`
+        // NOTE: without an adapter Auth.js hands this same object to jwt() below: our user's id
+        // replaces the random one it made up, and the method tells jwt() it was resolved here.
+        Object.assign(user, { id: resolved.userId, method: identity.provider, ip: meta.ip, userAgent: meta.userAgent })
+        return true
+      },
       async jwt({ token, user }) {
         if (user) {
-          if (!user.id) return null
-          const sid = await openSession(user.id, { method: user.method ?? 'password', ip: user.ip ?? null, userAgent: user.userAgent ?? null })
+          // Every provider above sets `method` once it knows which of our users this is; no method, no session.
+          if (!user.id || !user.method) return null
+          const sid = await openSession(user.id, { method: user.method, ip: user.ip ?? null, userAgent: user.userAgent ?? null })
           return { sid, uid: user.id }
         }
         // Reached only through Auth.js's own endpoints (/api/auth/session); the app reads sessions

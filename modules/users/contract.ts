@@ -100,6 +100,8 @@ export type TwoFactorStatusDto = { enabled: boolean; enabledAt: string | null; r
 export const DeleteAccountInputSchema = z.object({
   confirmEmail: EmailSchema,
   password: z.string().max(200).optional(),
+  /** A current two-factor code (or a recovery code) when the account has two-factor on. */
+  code: z.string().trim().max(20).optional(),
 })
 export type DeleteAccountInput = z.infer<typeof DeleteAccountInputSchema>
 

@@ -8,15 +8,16 @@ import type { TenantContext } from '@/lib/tenant-context'
 import { createTenantContext } from '@/lib/tenant-context-factory'
 import type { InvitationDto, InviteMemberInput, TenantSummaryDto } from './contract'
 import { UsersError } from './errors'
+import { announceSeatsChanged } from './members'
 import { assertCan, assertMayManageRole } from './permissions'
 import * as repo from './repo'
 
 // Invitations by email: a random token in the link, its sha256 in the database, valid 7 days,
-// single use. Accepting needs an account with the invited (verified) address.
+// single use. Accepting needs an account with the invited address, or creates one (invitation-sign-up.ts).
 
 const INVITATION_DAYS = 7
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
-const notFound = () => new UsersError('users.invitation_not_found', 'not_found', 'This invitation does not exist, was revoked, or has expired.')
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
+export const notFound = () => new UsersError('users.invitation_not_found', 'not_found', 'This invitation does not exist, was revoked, or has expired.')
 
 function toDto(row: { id: string; email: string; role: InvitationDto['role']; expiresAt: Date; createdAt: Date }): InvitationDto {
   return { id: row.id, email: row.email, role: row.role, expiresAt: row.expiresAt.toISOString(), createdAt: row.createdAt.toISOString() }
@@ -49,6 +50,8 @@ export async function inviteMember(ctx: TenantContext, input: InviteMemberInput)
     return invitation
   })
   await emailInvitation(ctx, input.email, token)
+  // A pending invitation holds a seat (countSeatsInUse), so it is billed like one.
+  await announceSeatsChanged(ctx, 'invitation_sent')
   return toDto(row)
 }
 
@@ -65,6 +68,7 @@ export async function revokeInvitation(ctx: TenantContext, id: string): Promise<
     await repo.updateInvitation(tx, id, { revokedAt: new Date() })
     await recordAuditEvent(tx, { tenantId: ctx.tenantId, actorId: ctx.userId, action: 'invitation.revoked', targetType: 'invitation', targetId: id })
   })
+  await announceSeatsChanged(ctx, 'invitation_revoked')
 }
 
 /** A new link (the old one stops working) and a fresh expiry. */
@@ -94,5 +98,6 @@ export async function acceptInvitation(token: string, user: { userId: string; em
     await repo.insertMembership(tx, { tenantId: invitation.tenantId, userId: user.userId, role: invitation.role })
     await recordAuditEvent(tx, { tenantId: invitation.tenantId, actorId: user.userId, action: 'invitation.accepted', targetType: 'invitation', targetId: invitation.id })
   })
+  await announceSeatsChanged(ctx, 'invitation_accepted')
   return { tenantId: invitation.tenantId, slug: invitation.slug, name: invitation.slug, role: invitation.role }
 }

@@ -5,7 +5,8 @@ import { adminUrlForWorkerDb, withClient } from '@/tests/helpers/sql'
 import { addTestMember, createTestOrganization, sessionCookie } from '@/tests/helpers/tenants'
 import { acceptInvitation, inviteMember, listInvitations, resendInvitation, revokeInvitation } from './invitations'
 import { listAuditLog } from './audit-log'
-import { changeRole, leaveOrganization, listMembers, removeMember } from './members'
+import { changeRole, leaveOrganization, listMembers, removeMember, transferOwnership } from './members'
+import { actAsMember } from './organizations'
 import { getSessionFromRequest } from './session'
 
 const sessionOf = (cookie: string) => getSessionFromRequest(new Request('http://localhost/', { headers: { cookie } }))
@@ -127,5 +128,33 @@ describe('audit log', () => {
     await expect(listAuditLog(member.ctx)).rejects.toMatchObject({ kind: 'forbidden' })
     const other = await createTestOrganization('audit-other')
     expect((await listAuditLog(other.ctx)).map((e) => e.action)).not.toContain('member.role_changed')
+  })
+})
+
+describe('ownership transfer', () => {
+  it('makes the member owner and the owner admin in one step, at once in both their sessions', async () => {
+    const owner = await createTestOrganization('handover')
+    const member = await addTestMember(owner, 'member')
+    const ownerCookie = await sessionCookie(owner)
+    const memberCookie = await sessionCookie(member)
+    await transferOwnership(owner.ctx, member.userId)
+    const roles = new Map((await listMembers(owner.ctx)).map((m) => [m.userId, m.role]))
+    expect(roles.get(member.userId)).toBe('owner')
+    expect(roles.get(owner.userId)).toBe('admin')
+    expect((await sessionOf(ownerCookie))?.record.role).toBe('admin')
+    expect((await sessionOf(memberCookie))?.record.role).toBe('owner')
+    const asNewOwner = await actAsMember(member.userId, owner.slug)
+    expect(asNewOwner.role).toBe('owner')
+    expect((await listAuditLog(asNewOwner)).map((e) => e.action)).toContain('organization.ownership_transferred')
+  })
+
+  it('only an owner may, to another member of the same organization', async () => {
+    const owner = await createTestOrganization('handover')
+    const admin = await addTestMember(owner, 'admin')
+    const stranger = await createTestOrganization('stranger')
+    await expect(transferOwnership(admin.ctx, owner.userId)).rejects.toMatchObject({ kind: 'forbidden' })
+    await expect(transferOwnership(owner.ctx, owner.userId)).rejects.toMatchObject({ kind: 'bad_request' })
+    await expect(transferOwnership(owner.ctx, stranger.userId)).rejects.toMatchObject({ kind: 'not_found' })
+    expect((await listMembers(owner.ctx)).find((m) => m.userId === owner.userId)?.role).toBe('owner')
   })
 })

@@ -1,8 +1,12 @@
 import 'server-only'
 import { recordAuditEvent, withTenant, type TenantTx } from '@/lib/db'
+import { sendEvent } from '@/lib/jobs'
+import { moduleLogger } from '@/lib/logger'
 import type { MembershipRole, TenantContext } from '@/lib/tenant-context'
 import type { MemberDto } from './contract'
 import { UsersError } from './errors'
+import { seatsChanged, type SeatsChangeReason } from './events'
+import { addMember as insertMember } from './organizations'
 import { assertCan, assertMayManageRole } from './permissions'
 import * as repo from './repo'
 import { updateSessionsInTenant } from './session-store'
@@ -47,6 +51,27 @@ export async function removeMember(ctx: TenantContext, userId: string): Promise<
   })
   // Their sessions in this organization end now, not when they expire.
   await updateSessionsInTenant(userId, ctx.tenantId, null)
+  await announceSeatsChanged(ctx, userId === ctx.userId ? 'member_left' : 'member_removed')
+}
+
+/**
+ * Hands the organization to another member in one step: they become owner, the caller becomes admin
+ * (they can leave afterwards). One transaction, so there is never a moment with no owner or two
+ * half-done changes.
+ */
+export async function transferOwnership(ctx: TenantContext, toUserId: string): Promise<void> {
+  assertCan(ctx, 'organization.transfer')
+  if (!ctx.userId || toUserId === ctx.userId) throw new UsersError('users.forbidden', 'bad_request', 'Choose another member to hand the organization to.')
+  const fromUserId = ctx.userId
+  await withTenant(ctx, async (tx) => {
+    const target = await repo.findMembership(tx, toUserId)
+    if (!target) throw memberNotFound()
+    await repo.updateMembershipRole(tx, toUserId, 'owner')
+    await repo.updateMembershipRole(tx, fromUserId, 'admin')
+    await recordAuditEvent(tx, { tenantId: ctx.tenantId, actorId: fromUserId, action: 'organization.ownership_transferred', targetType: 'user', targetId: toUserId, metadata: { from: target.role } })
+  })
+  await updateSessionsInTenant(toUserId, ctx.tenantId, { role: 'owner' })
+  await updateSessionsInTenant(fromUserId, ctx.tenantId, { role: 'admin' })
 }
 
 /** Leaves the organization (not as its last owner). */
@@ -58,4 +83,23 @@ export function leaveOrganization(ctx: TenantContext): Promise<void> {
 /** Members plus pending invitations (the seats a plan has to cover). */
 export function countSeatsInUse(ctx: TenantContext): Promise<number> {
   return withTenant(ctx, (tx) => repo.countSeatsInUse(tx))
+}
+
+/** Adds an existing user to the organization (owners and admins; admins cannot add owners). */
+export async function addMember(ctx: TenantContext, userId: string, role: MembershipRole): Promise<void> {
+  await insertMember(ctx, userId, role)
+  await announceSeatsChanged(ctx, 'member_added')
+}
+
+/**
+ * Tells billing, through Inngest, that the seats in use may have changed (it re-counts them). Never
+ * fails the change itself, which is already committed: billing re-counts on the next change and after
+ * every Stripe event, so a lost announcement delays the quantity, it does not lose it.
+ */
+export async function announceSeatsChanged(ctx: TenantContext, reason: SeatsChangeReason): Promise<void> {
+  try {
+    await sendEvent(seatsChanged.create({ tenantId: ctx.tenantId, tenantSlug: ctx.tenantSlug, reason }))
+  } catch (error) {
+    moduleLogger('users.members').warn({ err: error, tenantId: ctx.tenantId, reason }, 'seat change not announced to billing')
+  }
 }

@@ -7,6 +7,7 @@ export const PERMISSIONS = {
   'members.change_role': ['owner', 'admin'],
   'members.remove': ['owner', 'admin'],
   'organization.delete': ['owner'],
+  'organization.transfer': ['owner'],
   'billing.manage': ['owner', 'admin'],
   'audit.read': ['owner', 'admin'],
 } as const satisfies Record<string, readonly MembershipRole[]>

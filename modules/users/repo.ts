@@ -39,12 +39,19 @@ export function markEmailVerified(id: string) {
   return identityDb().user.update({ where: { id }, data: { emailVerified: new Date() }, select: { id: true, email: true } })
 }
 
-export function insertAuthToken(data: { userId: string; purpose: 'verify_email' | 'reset_password'; tokenHash: string; expiresAt: Date }) {
+/** Sets emailVerified only where it is not set yet: a sign-in link must not move the original date. */
+export function markEmailVerifiedIfUnset(id: string) {
+  return identityDb().user.updateMany({ where: { id, emailVerified: null }, data: { emailVerified: new Date() } })
+}
+
+type AuthTokenPurpose = 'verify_email' | 'reset_password' | 'magic_link'
+
+export function insertAuthToken(data: { userId: string; purpose: AuthTokenPurpose; tokenHash: string; expiresAt: Date }) {
   return identityDb().authToken.create({ data, select: { id: true } })
 }
 
 /** Marks an unused, unexpired token used; null when there is none (one statement: no double use). */
-export async function useAuthToken(tokenHash: string, purpose: 'verify_email' | 'reset_password') {
+export async function useAuthToken(tokenHash: string, purpose: AuthTokenPurpose) {
   const { count } = await identityDb().authToken.updateMany({
     where: { tokenHash, purpose, usedAt: null, expiresAt: { gt: new Date() } },
     data: { usedAt: new Date() },
@@ -52,8 +59,18 @@ export async function useAuthToken(tokenHash: string, purpose: 'verify_email' | 
   return count === 1 ? identityDb().authToken.findUnique({ where: { tokenHash }, select: { userId: true } }) : null
 }
 
-export function findAuthToken(tokenHash: string, purpose: 'verify_email' | 'reset_password') {
-  return identityDb().authToken.findFirst({ where: { tokenHash, purpose }, select: { usedAt: true, expiresAt: true } })
+export function findAuthToken(tokenHash: string, purpose: AuthTokenPurpose) {
+  return identityDb().authToken.findFirst({ where: { tokenHash, purpose }, select: { userId: true, usedAt: true, expiresAt: true } })
+}
+
+// ---- OAuth accounts (identity-level): which GitHub/Google account belongs to which user
+
+export function findOAuthAccount(provider: string, providerAccountId: string) {
+  return identityDb().oAuthAccount.findUnique({ where: { provider_providerAccountId: { provider, providerAccountId } }, select: { userId: true } })
+}
+
+export function insertOAuthAccount(data: { userId: string; provider: string; providerAccountId: string }) {
+  return identityDb().oAuthAccount.create({ data, select: { id: true } })
 }
 
 // ---- members and invitations (tenant-scoped: the transaction decides the tenant)
@@ -176,4 +193,39 @@ export function disableTotp(userId: string) {
 export async function useRecoveryCode(userId: string, codeHash: string): Promise<boolean> {
   const { count } = await identityDb().recoveryCode.updateMany({ where: { userId, codeHash, usedAt: null }, data: { usedAt: new Date() } })
   return count === 1
+}
+
+// ---- account deletion, data export, invitation sign-up
+
+/** A new user inside a tenant transaction, so that the account, the membership and the accepted invitation commit together. */
+export function insertUserInTenantTx(tx: TenantTx, data: { id: string; email: string; name: string | null; passwordHash: string; emailVerified: Date }) {
+  return tx.user.create({ data, select: summarySelect })
+}
+
+export function findMembershipSince(tx: TenantTx, userId: string) {
+  return tx.membership.findFirst({ where: { userId }, select: { role: true, createdAt: true } })
+}
+
+export function listLinkedAccounts(userId: string) {
+  return identityDb().oAuthAccount.findMany({ where: { userId }, select: { provider: true, createdAt: true }, orderBy: { createdAt: 'asc' } })
+}
+
+/** The person's security history: their rows, and refused sign-ins that named their address without an account id. */
+export async function deleteSecurityEvents(userId: string, email: string | null): Promise<number> {
+  const { count } = await identityDb().securityEvent.deleteMany({ where: { OR: [{ userId }, ...(email ? [{ userId: null, email }] : [])] } })
+  return count
+}
+
+/** Deletes the user; tokens, recovery codes, linked accounts and any membership left go with it (ON DELETE CASCADE). */
+export async function deleteUser(id: string): Promise<boolean> {
+  const { count } = await identityDb().user.deleteMany({ where: { id } })
+  return count === 1
+}
+
+/**
+ * Locks the tenant row until the transaction ends. A membership insert checks its foreign key with a
+ * share lock on that row, so nobody can join while the caller decides whether to delete the tenant.
+ */
+export async function lockTenant(tx: TenantTx, tenantId: string): Promise<void> {
+  await tx.$queryRaw`select "id" from "Tenant" where "id" = ${tenantId}::uuid for update`
 }

@@ -1,10 +1,11 @@
 import 'server-only'
 import { AuthError } from 'next-auth'
 import { isUniqueViolation, listMembershipsOfUser } from '@/lib/db'
-import { EmailUnverified, InvalidCredentials, NoOrganization, SignInRateLimited, SignInUnavailable, signIn, signOut } from './auth'
+import { EmailUnverified, InvalidCredentials, SignInRateLimited, SignInUnavailable, signIn, signOut } from './auth'
 import type { SignInInput, TenantSummaryDto, UserSummaryDto } from './contract'
 import { UsersError } from './errors'
 import { createOrganization } from './organizations'
+import { assertNotBreached } from './breached-password'
 import { hashPassword } from './password'
 import * as repo from './repo'
 
@@ -26,9 +27,6 @@ export async function signInWithPassword(input: SignInInput): Promise<void> {
     if (error instanceof EmailUnverified) {
       throw new UsersError('users.email_unverified', 'forbidden', 'Confirm your email address first: use the link we sent you, or ask for a new one below.')
     }
-    if (error instanceof NoOrganization) {
-      throw new UsersError('users.no_organization', 'forbidden', 'This account does not belong to any organization yet.')
-    }
     if (error instanceof AuthError) throw new Error(`sign-in failed: ${error.type}`, { cause: error })
     throw error
   }
@@ -43,6 +41,7 @@ export type RegisterUserInput = { email: string; name: string | null; password: 
 
 /** Creates an account with its first organization (seed, tests, and sign-up). */
 export async function registerUser(input: RegisterUserInput): Promise<{ user: UserSummaryDto; organization: TenantSummaryDto }> {
+  await assertNotBreached(input.password)
   let user: UserSummaryDto
   try {
     user = await repo.insertUser({

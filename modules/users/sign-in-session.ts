@@ -1,6 +1,7 @@
 import 'server-only'
 import { listMembershipsOfUser, recordAuditEvent, withTenant } from '@/lib/db'
 import { createTenantContext } from '@/lib/tenant-context-factory'
+import { createOrganization } from './organizations'
 import * as repo from './repo'
 import { recordSecurityEvent } from './security-events'
 import { createSession } from './session-store'
@@ -14,8 +15,6 @@ export type SignInMeta = { method: SignInMethod; ip: string | null; userAgent: s
 /** How long a signed-in-but-not-yet-second-factor session may wait for its code. */
 export const TWO_FACTOR_PENDING_SECONDS = 10 * 60
 
-export class NoActiveOrganization extends Error {}
-
 /**
  * Opens a session for a user whose first factor was just proven, in their first organization.
  * With two-factor on, the session is only pending until the code is given (two-factor-challenge.ts).
@@ -25,8 +24,10 @@ export async function openSession(userId: string, meta: SignInMeta): Promise<str
     repo.findTwoFactor(userId),
     listMembershipsOfUser(userId, 'sign-in: pick the active organization'),
   ])
-  const [first] = memberships
-  if (!user || !first) throw new NoActiveOrganization(`user ${userId} has no organization to sign in to`)
+  if (!user) throw new Error(`user ${userId} vanished during sign-in`)
+  // Someone whose last organization was deleted, or who left it, still has an account: rather than
+  // a dead end at sign-in, they start again in a workspace of their own.
+  const first = memberships[0] ?? (await createOrganization(userId, `${user.name ?? user.email.split('@')[0]}'s workspace`))
   const pending = Boolean(user.totpEnabledAt)
   const sid = await createSession({
     userId,

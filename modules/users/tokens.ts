@@ -6,9 +6,10 @@ import * as repo from './repo'
 // sha256, so a database leak yields no usable link. Consuming is one conditional UPDATE: two
 // concurrent uses cannot both succeed.
 
-export type TokenPurpose = 'verify_email' | 'reset_password'
+export type TokenPurpose = 'verify_email' | 'reset_password' | 'magic_link'
 
-export const TOKEN_TTL_MINUTES: Record<TokenPurpose, number> = { verify_email: 24 * 60, reset_password: 30 }
+// A sign-in link opens the account outright, so it lives only as long as it takes to switch to the inbox.
+export const TOKEN_TTL_MINUTES: Record<TokenPurpose, number> = { verify_email: 24 * 60, reset_password: 30, magic_link: 15 }
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
 
@@ -19,7 +20,8 @@ export async function issueToken(userId: string, purpose: TokenPurpose): Promise
   return token
 }
 
-export type ConsumedToken = { userId: string } | { error: 'invalid' | 'expired' | 'used' }
+/** `ownerId`: whose token it was, when it exists (a reused sign-in link belongs in that person's history). */
+export type ConsumedToken = { userId: string } | { error: 'invalid' | 'expired' | 'used'; ownerId: string | null }
 
 /** Marks the token used and returns its user, or says why it cannot be used. */
 export async function consumeToken(token: string, purpose: TokenPurpose): Promise<ConsumedToken> {
@@ -27,6 +29,6 @@ export async function consumeToken(token: string, purpose: TokenPurpose): Promis
   const used = await repo.useAuthToken(tokenHash, purpose)
   if (used) return { userId: used.userId }
   const existing = await repo.findAuthToken(tokenHash, purpose)
-  if (!existing) return { error: 'invalid' }
-  return { error: existing.usedAt ? 'used' : 'expired' }
+  if (!existing) return { error: 'invalid', ownerId: null }
+  return { error: existing.usedAt ? 'used' : 'expired', ownerId: existing.userId }
 }

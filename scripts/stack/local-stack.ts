@@ -137,6 +137,9 @@ export function productionEnv(stack: LocalStack, port: number, extra: Record<str
     APP_URL: `http://localhost:${port}`,
     AUTH_SECRET: randomBytes(32).toString('base64url'),
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    // A local production build must not depend on a third-party API (CI runs offline); the check
+    // itself is tested against a local stand-in (modules/users/breached-password.test.ts).
+    PASSWORD_BREACH_CHECK: process.env.PASSWORD_BREACH_CHECK ?? 'off',
     ...extra,
   }
 }

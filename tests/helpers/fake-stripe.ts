@@ -17,17 +17,26 @@ export type FakeStripe = {
   url: string
   /** Requests seen, as "GET /v1/subscriptions?customer=…". */
   requests: string[]
-  /** Form bodies of the POSTs seen, by path (checkout and portal sessions). */
+  /** Form bodies of the POSTs seen, by path (checkout and portal sessions, subscription items). */
   posted: { path: string; form: URLSearchParams; idempotencyKey: string | undefined }[]
   /** Adds or replaces a subscription (what Stripe "says now"). */
   putSubscription(subscription: StripeObject): void
+  /** The form of every Checkout Session created, by session id (the hosted checkout page reads it). */
+  checkoutSessions: Map<string, URLSearchParams>
   close(): Promise<void>
 }
 
-export async function startFakeStripe(): Promise<FakeStripe> {
+export type FakeStripeOptions = {
+  /** Where a Checkout Session sends the customer; by default a URL nobody serves (API-level tests). */
+  checkoutPageUrl?: (sessionId: string) => string
+}
+
+export async function startFakeStripe(options: FakeStripeOptions = {}): Promise<FakeStripe> {
   const subscriptions = new Map<string, StripeObject>()
   const requests: string[] = []
   const posted: FakeStripe['posted'] = []
+  const checkoutSessions = new Map<string, URLSearchParams>()
+  const replies = new Map<string, StripeObject>()
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://fake')
     requests.push(`${req.method} ${url.pathname}${url.search}`)
@@ -46,10 +55,11 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       posted.push({ path: url.pathname, form, idempotencyKey })
       const checkout = url.pathname === '/v1/checkout/sessions'
       const id = fakeId(checkout ? 'cs_test' : 'bps')
+      if (checkout) checkoutSessions.set(id, form)
       return send(200, {
         id,
         object: checkout ? 'checkout.session' : 'billing_portal.session',
-        url: checkout ? `https://checkout.stripe.test/c/pay/${id}` : `https://billing.stripe.test/p/session/${id}`,
+        url: checkout ? (options.checkoutPageUrl?.(id) ?? `https://checkout.stripe.test/c/pay/${id}`) : `https://billing.stripe.test/p/session/${id}`,
         ...(checkout ? { mode: 'subscription', client_reference_id: form.get('client_reference_id') } : { customer: form.get('customer') }),
       })
     }
@@ -57,6 +67,20 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       const customer = url.searchParams.get('customer')
       const data = [...subscriptions.values()].filter((s) => !customer || s.customer === customer)
       return send(200, { object: 'list', data, has_more: false, url: '/v1/subscriptions' })
+    }
+    const item = /^\/v1\/subscription_items\/([^/]+)$/.exec(url.pathname)
+    if (req.method === 'POST' && item) {
+      let body = ''
+      for await (const chunk of req) body += String(chunk)
+      const idempotencyKey = req.headers['idempotency-key'] as string | undefined
+      posted.push({ path: url.pathname, form: new URLSearchParams(body), idempotencyKey })
+      // Like Stripe: a key seen before replays its first answer and changes nothing.
+      const replay = idempotencyKey ? replies.get(idempotencyKey) : undefined
+      if (replay) return send(200, replay)
+      const reply = updateSubscriptionItem(subscriptions, item[1] ?? '', new URLSearchParams(body))
+      if (!reply) return send(404, { error: { type: 'invalid_request_error', code: 'resource_missing', message: `No such subscription item: '${item[1]}'` } })
+      if (idempotencyKey) replies.set(idempotencyKey, reply)
+      return send(200, reply)
     }
     const one = /^\/v1\/subscriptions\/([^/]+)$/.exec(url.pathname)
     if (req.method === 'GET' && one) {
@@ -72,8 +96,29 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     requests,
     posted,
     putSubscription: (subscription) => subscriptions.set(String(subscription.id), subscription),
+    checkoutSessions,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   }
+}
+
+/** POST /v1/subscription_items/:id (quantity): updates the item inside its subscription, as Stripe would. */
+function updateSubscriptionItem(subscriptions: Map<string, StripeObject>, itemId: string, form: URLSearchParams): StripeObject | null {
+  for (const sub of subscriptions.values()) {
+    const items = (sub.items as { data: StripeObject[] }).data
+    const found = items.find((i) => i.id === itemId)
+    if (!found) continue
+    const quantity = form.get('quantity')
+    if (quantity !== null) found.quantity = Number(quantity)
+    return found
+  }
+  return null
+}
+
+/** The subscription item (price and quantity) of a subscription fixture. */
+export function itemOf(subscription: StripeObject): { id: string; quantity: number } {
+  const [item] = (subscription.items as { data: { id: string; quantity: number }[] }).data
+  if (!item) throw new Error('the subscription has no item')
+  return item
 }
 
 export const fakeId = (prefix: string) => `${prefix}_${randomBytes(12).toString('hex')}`
@@ -190,4 +235,14 @@ const signer = new Stripe(FAKE_STRIPE_SECRET_KEY)
 export function signedDelivery(event: StripeObject, secret = FAKE_STRIPE_WEBHOOK_SECRET): { body: string; signature: string } {
   const body = JSON.stringify(event, null, 2)
   return { body, signature: signer.webhooks.generateTestHeaderString({ payload: body, secret }) }
+}
+
+/**
+ * Starts the fake and points this test file's billing at it, with `prices` as the STRIPE_PRICE_*
+ * variables. Call it at the top of the file, before the first getEnv() (modules are per file).
+ */
+export async function startFakeStripeBilling(prices: Partial<Record<'STRIPE_PRICE_PRO_MONTHLY' | 'STRIPE_PRICE_PRO_YEARLY' | 'STRIPE_PRICE_TEAM_MONTHLY' | 'STRIPE_PRICE_TEAM_YEARLY', string>>): Promise<FakeStripe> {
+  const fake = await startFakeStripe()
+  Object.assign(process.env, { STRIPE_SECRET_KEY: FAKE_STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET: FAKE_STRIPE_WEBHOOK_SECRET, STRIPE_API_BASE: fake.url, ...prices })
+  return fake
 }

@@ -8,7 +8,7 @@ import { twoFactorSignInAction } from './actions'
 
 export function TwoFactorForm() {
   const [state, action, pending] = useActionState(twoFactorSignInAction, null)
-  const { onSubmit, clientErrors } = useFormValidation(TwoFactorCodeSchema)
+  const { onSubmit, clientErrors } = useFormValidation(TwoFactorCodeSchema, action)
   const fieldErrors = clientErrors ?? (state && !state.ok ? state.fieldErrors : undefined)
   return (
     <form action={action} onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>

@@ -3,10 +3,5 @@ import * as users from '@/modules/users'
 
 export const dynamic = 'force-dynamic'
 
-// GET /api/account/export – the signed-in person's data as a JSON download
-export const GET = tenantRoute({}, async (ctx) => {
-  const data = await users.exportUserData(ctx.userId ?? '')
-  return new Response(JSON.stringify(data, null, 2), {
-    headers: { 'content-type': 'application/json', 'content-disposition': 'attachment; filename="tenantkit-export.json"' },
-  })
-})
+// POST /api/account/export – ask for a copy of the signed-in person's data; a job emails the link
+export const POST = tenantRoute({}, async (ctx) => Response.json(await users.requestDataExport(ctx.userId ?? ''), { status: 202 }))

@@ -4,6 +4,8 @@ import { ActionForm } from '@/app/_components/action-form'
 import { Button, Card } from '@/app/_components/ui'
 import { getCurrentSession, listSessions } from '@/modules/users'
 import { changePasswordAction, signOutEverywhereAction } from './actions'
+import { DataExportCard } from './data-export-card'
+import { DeleteAccountCard } from './delete-account-card'
 import { SecurityActivity } from './security-activity'
 import { TwoFactorCard } from './two-factor/two-factor-card'
 
@@ -22,6 +24,7 @@ export default async function AccountPage() {
         <h2 className="mb-4 text-lg font-medium">Change password</h2>
         <ActionForm
           action={changePasswordAction}
+          schema="changePassword"
           fields={[
             { name: 'currentPassword', label: 'Current password', type: 'password', autoComplete: 'current-password' },
             { name: 'newPassword', label: 'New password (12+ characters)', type: 'password', autoComplete: 'new-password' },
@@ -45,11 +48,6 @@ export default async function AccountPage() {
             </li>
           ))}
         </ul>
-        <p className="mb-4 text-sm">
-          <a className="underline" href="/api/account/export">
-            Export my data (JSON)
-          </a>
-        </p>
         <form action={signOutEverywhereAction}>
           <Button variant="danger" type="submit">
             Sign out of all devices
@@ -57,6 +55,8 @@ export default async function AccountPage() {
         </form>
       </Card>
       <SecurityActivity userId={session.record.userId} />
+      <DataExportCard />
+      <DeleteAccountCard userId={session.record.userId} email={session.record.email} />
     </div>
   )
 }

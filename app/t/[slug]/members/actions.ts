@@ -52,6 +52,13 @@ export async function resendInvitationAction(_previous: ActionState, formData: F
   })
 }
 
+export async function transferOwnershipAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  return runTenantAction(z.object({ userId: z.uuid({ error: 'Choose the member to hand the organization to.' }) }).extend(tenant.shape), formData, async (ctx, { userId }) => {
+    await users.transferOwnership(ctx, userId)
+    return done(ctx.tenantSlug, 'Ownership transferred. You are now an admin.')
+  })
+}
+
 export async function deleteOrganizationAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   let done = false
   const state = await runTenantAction(z.object({ confirm: z.string() }).extend(tenant.shape), formData, async (ctx, { confirm }) => {

@@ -3,7 +3,7 @@ import { ActionForm } from '@/app/_components/action-form'
 import { InlineAction } from '@/app/_components/inline-action'
 import { Card } from '@/app/_components/ui'
 import * as users from '@/modules/users'
-import { changeRoleAction, deleteOrganizationAction, inviteAction, removeMemberAction, resendInvitationAction, revokeInvitationAction } from './actions'
+import { changeRoleAction, deleteOrganizationAction, inviteAction, transferOwnershipAction, removeMemberAction, resendInvitationAction, revokeInvitationAction } from './actions'
 
 export const metadata: Metadata = { title: 'Members' }
 
@@ -51,6 +51,7 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
             <h2 className="mb-4 text-lg font-medium">Invite someone</h2>
             <ActionForm
               action={inviteAction}
+              schema="invite"
               hidden={{ ...tenant, role: 'member' }}
               fields={[{ name: 'email', label: 'Email to invite', type: 'email', autoComplete: 'off' }]}
               submitLabel="Send invitation"
@@ -73,6 +74,26 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
             </ul>
           ) : null}
         </>
+      ) : null}
+      {users.can(ctx.role, 'organization.transfer') && members.length > 1 ? (
+        <Card>
+          <h2 className="mb-2 text-lg font-medium">Transfer ownership</h2>
+          <p className="mb-4 text-sm text-slate-600">The member you choose becomes owner; you stay on as an admin.</p>
+          <InlineAction action={transferOwnershipAction} hidden={tenant} label="Transfer ownership" variant="danger">
+            <label className="sr-only" htmlFor="transfer-to">
+              New owner
+            </label>
+            <select id="transfer-to" name="userId" className="rounded-md border border-slate-300 px-2 py-1 text-sm">
+              {members
+                .filter((m) => m.userId !== ctx.userId)
+                .map((m) => (
+                  <option key={m.userId} value={m.userId}>
+                    {m.email}
+                  </option>
+                ))}
+            </select>
+          </InlineAction>
+        </Card>
       ) : null}
       {users.can(ctx.role, 'organization.delete') ? (
         <Card>

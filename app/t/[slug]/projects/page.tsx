@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import { Card } from '@/app/_components/ui'
 import * as projects from '@/modules/projects'
-import { requireTenantContext } from '@/modules/users'
+import { can, requireTenantContext } from '@/modules/users'
 import { CreateProjectForm, ProjectRowActions } from './project-forms'
 
 export const metadata: Metadata = { title: 'Projects' }
@@ -15,7 +15,7 @@ export default async function ProjectsPage({ params }: { params: Promise<{ slug:
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-semibold">Projects</h1>
       <Card>
-        <CreateProjectForm tenant={slug} />
+        <CreateProjectForm tenant={slug} billingHref={can(ctx.role, 'billing.manage') ? `/t/${slug}/billing` : null} />
       </Card>
       {page.items.length === 0 ? (
         <p className="text-slate-600">No projects yet. Create the first one above.</p>

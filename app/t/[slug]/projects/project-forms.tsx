@@ -1,12 +1,14 @@
 'use client'
 
+import Link from 'next/link'
 import { useActionState } from 'react'
 import { Button, Field, FormMessage } from '@/app/_components/ui'
 import { archiveProjectAction, createProjectAction, renameProjectAction } from './actions'
 
-export function CreateProjectForm({ tenant }: { tenant: string }) {
+/** `billingHref`: where this user can upgrade (owners and admins); null for members, who cannot. */
+export function CreateProjectForm({ tenant, billingHref }: { tenant: string; billingHref: string | null }) {
   const [state, action, pending] = useActionState(createProjectAction, null)
-  const fieldErrors = state && !state.ok ? state.fieldErrors : undefined
+  const fieldErrors = state && !state.ok && 'fieldErrors' in state ? state.fieldErrors : undefined
   return (
     <form action={action} className="flex flex-col gap-3">
       <input type="hidden" name="tenant" value={tenant} />
@@ -19,7 +21,21 @@ export function CreateProjectForm({ tenant }: { tenant: string }) {
         </Button>
       </div>
       <FormMessage state={state} />
+      {state && !state.ok && 'upgradeTo' in state && state.upgradeTo ? <UpgradePrompt plan={state.upgradeTo.name} billingHref={billingHref} /> : null}
     </form>
+  )
+}
+
+function UpgradePrompt({ plan, billingHref }: { plan: string; billingHref: string | null }) {
+  return billingHref ? (
+    <p className="text-sm">
+      <Link href={billingHref} className="font-medium underline">
+        Upgrade to {plan}
+      </Link>{' '}
+      to create more.
+    </p>
+  ) : (
+    <p className="text-sm text-slate-600">Ask an owner or admin of this organization to upgrade to {plan}.</p>
   )
 }
 
