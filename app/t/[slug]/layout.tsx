@@ -1,8 +1,8 @@
 import Link from 'next/link'
-import { notFound, redirect } from 'next/navigation'
 import type { ReactNode } from 'react'
 import { Button } from '@/app/_components/ui'
-import { can, getCurrentSession, listTenantsOfUser, switchActiveTenant, UsersError } from '@/modules/users'
+import { tenantPage } from '@/app/_lib/tenant-page'
+import { can, listTenantsOfUser } from '@/modules/users'
 import { signOutAction } from './actions'
 import { OrgSwitcher } from './org-switcher'
 
@@ -10,12 +10,7 @@ import { OrgSwitcher } from './org-switcher'
 // organization's URL switches the session to it when the user is a member, and is a 404 otherwise.
 export default async function TenantLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
   const { slug } = await params
-  const current = await getCurrentSession()
-  if (!current) redirect('/sign-in')
-  const session = await switchActiveTenant(current, slug).catch((error: unknown) => {
-    if (error instanceof UsersError && error.kind === 'not_found') notFound()
-    throw error
-  })
+  const { session } = await tenantPage(slug)
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next'
-import { redirect } from 'next/navigation'
 import { ActionForm } from '@/app/_components/action-form'
 import { Button, Card } from '@/app/_components/ui'
-import { getCurrentSession, listSessions } from '@/modules/users'
+import { tenantPage } from '@/app/_lib/tenant-page'
+import { listSessions } from '@/modules/users'
 import { changePasswordAction, signOutEverywhereAction } from './actions'
 import { DataExportCard } from './data-export-card'
 import { DeleteAccountCard } from './delete-account-card'
@@ -13,9 +13,8 @@ export const metadata: Metadata = { title: 'Account' }
 
 const when = (ms: number) => new Date(ms).toLocaleString('en', { dateStyle: 'medium', timeStyle: 'short' })
 
-export default async function AccountPage() {
-  const session = await getCurrentSession()
-  if (!session) redirect('/sign-in')
+export default async function AccountPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { session } = await tenantPage((await params).slug)
   const sessions = await listSessions(session.record.userId, session.sid)
   return (
     <div className="flex flex-col gap-6">

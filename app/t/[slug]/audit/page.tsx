@@ -1,11 +1,12 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
+import { tenantPage } from '@/app/_lib/tenant-page'
 import * as users from '@/modules/users'
 
 export const metadata: Metadata = { title: 'Audit log' }
 
-export default async function AuditPage() {
-  const ctx = await users.requireTenantContext()
+export default async function AuditPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { ctx } = await tenantPage((await params).slug)
   // Members do not get to learn that the page exists.
   if (!users.can(ctx.role, 'audit.read')) notFound()
   const entries = await users.listAuditLog(ctx)

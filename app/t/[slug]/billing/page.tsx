@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation'
 import { InlineAction } from '@/app/_components/inline-action'
 import { Card } from '@/app/_components/ui'
 import * as billing from '@/modules/billing'
+import { tenantPage } from '@/app/_lib/tenant-page'
 import * as users from '@/modules/users'
 import { checkoutAction, portalAction } from './actions'
 
@@ -12,7 +13,7 @@ const date = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString('en
 
 export default async function BillingPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params
-  const ctx = await users.requireTenantContext()
+  const { ctx } = await tenantPage(slug)
   if (!users.can(ctx.role, 'billing.manage')) notFound()
   const [account, seatsInUse] = await Promise.all([billing.getBillingAccount(ctx), users.countSeatsInUse(ctx)])
   const plan = billing.planDto(account.plan)

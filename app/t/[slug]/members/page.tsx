@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import { ActionForm } from '@/app/_components/action-form'
 import { InlineAction } from '@/app/_components/inline-action'
 import { Card } from '@/app/_components/ui'
+import { tenantPage } from '@/app/_lib/tenant-page'
 import * as users from '@/modules/users'
 import { changeRoleAction, deleteOrganizationAction, inviteAction, transferOwnershipAction, removeMemberAction, resendInvitationAction, revokeInvitationAction } from './actions'
 
@@ -11,7 +12,7 @@ const ROLES = ['member', 'admin', 'owner'] as const
 
 export default async function MembersPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params
-  const ctx = await users.requireTenantContext()
+  const { ctx } = await tenantPage(slug)
   const manage = users.can(ctx.role, 'members.invite')
   const [members, invitations] = await Promise.all([users.listMembers(ctx), manage ? users.listInvitations(ctx) : Promise.resolve([])])
   const tenant = { tenant: slug }

@@ -1,15 +1,15 @@
 import type { Metadata } from 'next'
 import { Card } from '@/app/_components/ui'
 import * as projects from '@/modules/projects'
-import { can, requireTenantContext } from '@/modules/users'
+import { tenantPage } from '@/app/_lib/tenant-page'
+import { can } from '@/modules/users'
 import { CreateProjectForm, ProjectRowActions } from './project-forms'
 
 export const metadata: Metadata = { title: 'Projects' }
 
 export default async function ProjectsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params
-  // The layout has already made this slug the session's active organization.
-  const ctx = await requireTenantContext()
+  const { ctx } = await tenantPage(slug)
   const page = await projects.listProjects(ctx, { status: 'active', limit: 100 })
   return (
     <div className="flex flex-col gap-6">
