@@ -3,6 +3,7 @@
 // has run (the plan cache is written through), and failing open when Redis cannot answer.
 import { InngestTestEngine } from '@inngest/test'
 import { afterAll, describe, expect, it } from 'vitest'
+import { GET as billingStatus } from '@/app/api/billing/status/route'
 import { GET as listProjects } from '@/app/api/projects/route'
 import { createRedis, getRedis, setRedis } from '@/lib/redis'
 import { getUsage, recordUsage } from '@/modules/analytics'
@@ -48,6 +49,8 @@ describe('API calls per month', () => {
         details: { entitlement: 'apiCallsPerMonth', limit: 10_000, used: 10_001, plan: 'free', upgradeTo: 'pro', resetsAt: nextMonthStart(now).toISOString() },
       },
     })
+    // Billing's own routes stay open past the allowance: the way out must not be behind the wall.
+    expect((await call(billingStatus, '/api/billing/status', { cookie })).status).toBe(200)
     // Per tenant: another organization is not affected.
     expect((await call(listProjects, '/api/projects', { cookie: await sessionCookie(bystander) })).status).toBe(200)
 

@@ -61,7 +61,7 @@ export { getPendingTwoFactorSession } from './session'
 /** A person's security history (sign-ins, refused sign-ins, two-factor changes). */
 export { listSecurityEvents, type SecurityEventDto } from './security-events'
 /** Members: add, list, change role, remove, leave (never the last owner); seat changes are announced to billing. */
-export { addMember, changeRole, countSeatsInUse, leaveOrganization, listMembers, removeMember, transferOwnership } from './members'
+export { changeRole, countSeatsInUse, leaveOrganization, listMembers, removeMember, transferOwnership } from './members'
 /** Invitations by email: send, list, revoke, resend, accept. */
 export { acceptInvitation, inviteMember, listInvitations, resendInvitation, revokeInvitation } from './invitations'
 /** Accepting an invitation without an account: a preview for the page, then the account and membership in one go. */
@@ -81,5 +81,5 @@ export { seatsChanged } from './events'
 export { usersJobs } from './jobs'
 /** The one permission map: who may invite, change roles, remove, delete, manage billing, read the audit log. */
 export { can, PERMISSIONS, type Permission } from './permissions'
-/** Organizations: create one, act as a member from a script. */
-export { actAsMember, createOrganization } from './organizations'
+/** Organizations: create one, add a member (announced to billing), act as a member from a script. */
+export { actAsMember, addMember, createOrganization } from './organizations'

@@ -8,7 +8,7 @@ import { createTenantContext } from '@/lib/tenant-context-factory'
 import type { InvitationPreviewDto, InvitationSignUpInput, TenantSummaryDto } from './contract'
 import { UsersError } from './errors'
 import { hashToken, notFound } from './invitations'
-import { announceSeatsChanged } from './members'
+import { announceSeatsChanged } from './seat-announcements'
 import { hashPassword } from './password'
 import * as repo from './repo'
 

@@ -8,7 +8,7 @@ import type { TenantContext } from '@/lib/tenant-context'
 import { createTenantContext } from '@/lib/tenant-context-factory'
 import type { InvitationDto, InviteMemberInput, TenantSummaryDto } from './contract'
 import { UsersError } from './errors'
-import { announceSeatsChanged } from './members'
+import { announceSeatsChanged } from './seat-announcements'
 import { assertCan, assertMayManageRole } from './permissions'
 import * as repo from './repo'
 

@@ -1,14 +1,11 @@
 import 'server-only'
 import { recordAuditEvent, withTenant, type TenantTx } from '@/lib/db'
-import { sendEvent } from '@/lib/jobs'
-import { moduleLogger } from '@/lib/logger'
 import type { MembershipRole, TenantContext } from '@/lib/tenant-context'
 import type { MemberDto } from './contract'
 import { UsersError } from './errors'
-import { seatsChanged, type SeatsChangeReason } from './events'
-import { addMember as insertMember } from './organizations'
 import { assertCan, assertMayManageRole } from './permissions'
 import * as repo from './repo'
+import { announceSeatsChanged } from './seat-announcements'
 import { updateSessionsInTenant } from './session-store'
 
 // Members of an organization: list, change role, remove, leave. The last owner can neither leave
@@ -85,21 +82,4 @@ export function countSeatsInUse(ctx: TenantContext): Promise<number> {
   return withTenant(ctx, (tx) => repo.countSeatsInUse(tx))
 }
 
-/** Adds an existing user to the organization (owners and admins; admins cannot add owners). */
-export async function addMember(ctx: TenantContext, userId: string, role: MembershipRole): Promise<void> {
-  await insertMember(ctx, userId, role)
-  await announceSeatsChanged(ctx, 'member_added')
-}
 
-/**
- * Tells billing, through Inngest, that the seats in use may have changed (it re-counts them). Never
- * fails the change itself, which is already committed: billing re-counts on the next change and after
- * every Stripe event, so a lost announcement delays the quantity, it does not lose it.
- */
-export async function announceSeatsChanged(ctx: TenantContext, reason: SeatsChangeReason): Promise<void> {
-  try {
-    await sendEvent(seatsChanged.create({ tenantId: ctx.tenantId, tenantSlug: ctx.tenantSlug, reason }))
-  } catch (error) {
-    moduleLogger('users.members').warn({ err: error, tenantId: ctx.tenantId, reason }, 'seat change not announced to billing')
-  }
-}

@@ -7,6 +7,7 @@ import { createTenantContext } from '@/lib/tenant-context-factory'
 import type { TenantSummaryDto } from './contract'
 import { UsersError } from './errors'
 import * as repo from './repo'
+import { announceSeatsChanged } from './seat-announcements'
 
 const log = moduleLogger('users')
 
@@ -70,4 +71,5 @@ export async function addMember(ctx: TenantContext, userId: string, role: Member
     if (isUniqueViolation(error)) throw new UsersError('users.already_member', 'conflict', 'This person is already a member.')
     throw error
   })
+  await announceSeatsChanged(ctx, 'member_added')
 }
