@@ -1,10 +1,11 @@
 import 'server-only'
 import { NonRetriableError } from 'inngest'
 import { inngest, reportJobFailure, tenantContextFromEvent } from '@/lib/jobs'
-import { seatsChanged } from '@/modules/users'
+import { organizationDeleted, seatsChanged } from '@/modules/users'
 import { BillingError } from './errors'
 import { accountResyncRequested, stripeEventReceived, subscriptionSynced } from './events'
 import { notifyTrialEnding } from './notify-owners'
+import { cancelSubscriptionsOfDeletedTenant } from './organization-closed'
 import { syncSeatQuantity } from './seat-quantity'
 import { syncBillingAccount } from './sync'
 
@@ -71,5 +72,21 @@ export const syncSeatQuantityJob = inngest.createFunction(
     step.run('sync-seat-quantity', () => syncSeatQuantity(tenantContextFromEvent(event.data), `seats:${runId}`)),
 )
 
+/**
+ * An organization was deleted (by its owner, or with the account of its only member): its Stripe
+ * subscriptions end now. Stripe's search can lag a just-created subscription by up to a minute, so
+ * the function looks once more a few minutes later before it is done.
+ */
+export const cancelOnOrganizationDeletedJob = inngest.createFunction(
+  { id: 'billing-cancel-deleted-organization', triggers: [organizationDeleted], retries: 5, onFailure: reportJobFailure },
+  async ({ event, step }) => {
+    const first = await step.run('cancel-subscriptions', () => cancelSubscriptionsOfDeletedTenant(event.data.tenantId))
+    if (first.action === 'billing_off') return first
+    await step.sleep('let-stripe-search-catch-up', '5m')
+    const second = await step.run('cancel-subscriptions-again', () => cancelSubscriptionsOfDeletedTenant(event.data.tenantId))
+    return { action: 'done', canceled: [...first.canceled, ...(second.action === 'done' ? second.canceled : [])] }
+  },
+)
+
 /** Every Inngest function of this module. */
-export const billingJobs = [syncSubscriptionJob, syncSeatQuantityJob]
+export const billingJobs = [syncSubscriptionJob, syncSeatQuantityJob, cancelOnOrganizationDeletedJob]

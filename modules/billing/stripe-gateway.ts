@@ -99,6 +99,21 @@ export async function setSubscriptionItemQuantity(config: StripeConfig, itemId: 
   await stripeClient(config).subscriptionItems.update(itemId, { quantity, proration_behavior: 'create_prorations' }, { idempotencyKey })
 }
 
+/**
+ * The subscriptions our checkout made for a tenant (it puts tenantId in their metadata), found by
+ * Stripe's Search API: the way to them once the tenant's own records are gone. Search is eventually
+ * consistent (Stripe: usually under a minute), which is why callers retry an empty answer.
+ */
+export async function searchSubscriptionsOfTenant(config: StripeConfig, tenantId: string): Promise<SubscriptionSnapshot[]> {
+  const page = await stripeClient(config).subscriptions.search({ query: `metadata['tenantId']:'${tenantId}'`, limit: 100 })
+  return page.data.map(toSnapshot)
+}
+
+/** Ends a subscription now (no proration credit: Stripe's default). Safe to repeat with the same key. */
+export async function cancelSubscriptionNow(config: StripeConfig, subscriptionId: string, idempotencyKey: string): Promise<void> {
+  await stripeClient(config).subscriptions.cancel(subscriptionId, {}, { idempotencyKey })
+}
+
 function toSnapshot(sub: Stripe.Subscription): SubscriptionSnapshot {
   // Since API 2025-03-31.basil the billing period lives on the items, not on the subscription.
   const item = sub.items.data[0]

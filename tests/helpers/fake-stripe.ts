@@ -63,6 +63,13 @@ export async function startFakeStripe(options: FakeStripeOptions = {}): Promise<
         ...(checkout ? { mode: 'subscription', client_reference_id: form.get('client_reference_id') } : { customer: form.get('customer') }),
       })
     }
+    if (req.method === 'GET' && url.pathname === '/v1/subscriptions/search') {
+      // Only the one query shape the app sends: metadata['key']:'value'.
+      const match = /^metadata\['([^']+)'\]:'([^']*)'$/.exec(url.searchParams.get('query') ?? '')
+      if (!match) return send(400, { error: { type: 'invalid_request_error', message: 'The fake only understands metadata[key]:value queries.' } })
+      const data = [...subscriptions.values()].filter((s) => (s.metadata as Record<string, string> | undefined)?.[match[1] ?? ''] === match[2])
+      return send(200, { object: 'search_result', data, has_more: false, next_page: null, url: '/v1/subscriptions/search' })
+    }
     if (req.method === 'GET' && url.pathname === '/v1/subscriptions') {
       const customer = url.searchParams.get('customer')
       const data = [...subscriptions.values()].filter((s) => !customer || s.customer === customer)
@@ -83,6 +90,12 @@ export async function startFakeStripe(options: FakeStripeOptions = {}): Promise<
       return send(200, reply)
     }
     const one = /^\/v1\/subscriptions\/([^/]+)$/.exec(url.pathname)
+    if (req.method === 'DELETE' && one) {
+      const sub = subscriptions.get(one[1] ?? '')
+      if (!sub) return send(404, { error: { type: 'invalid_request_error', code: 'resource_missing', message: `No such subscription: '${one[1]}'` } })
+      Object.assign(sub, { status: 'canceled', canceled_at: Math.floor(Date.now() / 1000), ended_at: Math.floor(Date.now() / 1000) })
+      return send(200, sub)
+    }
     if (req.method === 'GET' && one) {
       const sub = subscriptions.get(one[1] ?? '')
       return sub ? send(200, sub) : send(404, { error: { type: 'invalid_request_error', code: 'resource_missing', message: `No such subscription: '${one[1]}'` } })
