@@ -2,13 +2,18 @@ import { expect, test } from '@playwright/test'
 import { linkFromEmail } from './outbox'
 import { signIn, signUpAndConfirm } from './flows'
 
-test('invite a second user, who accepts in another browser; change their role, then remove them', async ({ page, browser }) => {
+test('create an organization, invite a second user, who accepts in another browser; change their role, then remove them', async ({ page, browser }) => {
   const stamp = Date.now()
   const ownerEmail = `owner-${stamp}@test.local`
   const inviteeEmail = `invitee-${stamp}@test.local`
   await signUpAndConfirm(page, `Org ${stamp}`, ownerEmail, 'owner-password-123')
   await signIn(page, ownerEmail, 'owner-password-123')
   await expect(page).toHaveURL(/\/projects$/)
+  // A second organization, next to the personal one sign-up made: the team the invitation is for.
+  await page.goto('/organizations/new')
+  await page.getByLabel('Organization name').fill(`Team ${stamp}`)
+  await page.getByRole('button', { name: 'Create organization' }).click()
+  await expect(page).toHaveURL(new RegExp(`/t/team-${stamp}/projects$`))
   const membersUrl = page.url().replace(/projects$/, 'members')
 
   const other = await browser.newContext()

@@ -17,6 +17,7 @@ export default async function VerifyEmailPage({ searchParams }: { searchParams: 
       ) : (
         <ActionForm
           action={resendVerificationAction}
+          schema="email"
           fields={[{ name: 'email', label: 'Email', type: 'email', autoComplete: 'email' }]}
           submitLabel="Send a new link"
           pendingLabel="Sending…"

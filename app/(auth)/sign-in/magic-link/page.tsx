@@ -28,6 +28,7 @@ export default async function MagicLinkPage({ searchParams }: { searchParams: Pr
     <AuthPage title="Email me a sign-in link">
       <ActionForm
         action={requestMagicLinkAction}
+        schema="email"
         fields={[{ name: 'email', label: 'Email', type: 'email', autoComplete: 'email' }]}
         submitLabel="Email me a sign-in link"
         pendingLabel="Sending…"
