@@ -34,6 +34,8 @@ export type InvitationByToken = {
   id: string
   tenantId: string
   slug: string
+  /** The organization's display name. */
+  name: string
   email: string
   role: MembershipRole
   expiresAt: Date
@@ -45,7 +47,7 @@ export type InvitationByToken = {
 export async function findInvitationByTokenHash(tokenHash: string, reason: string): Promise<InvitationByToken | null> {
   log.info({ query: 'invitation_by_token_hash', reason }, 'cross-tenant read')
   const rows = await getDb().prisma.$queryRaw<InvitationByToken[]>`
-    select "id", "tenantId", "slug", "email", "role"::text as "role", "expiresAt", "acceptedAt", "revokedAt"
+    select "id", "tenantId", "slug", "name", "email", "role"::text as "role", "expiresAt", "acceptedAt", "revokedAt"
     from tenantkit_system.invitation_by_token_hash(${tokenHash})`
   return rows[0] ?? null
 }

@@ -26,10 +26,13 @@ describe('accepting an invitation without an account', () => {
   it('creates a verified account in the invited organization with the invited role, and no other organization', async () => {
     const owner = await createTestOrganization('inviting')
     const { email, id, token } = await invite(owner, 'admin')
-    expect(await previewInvitation(token)).toEqual({ organization: owner.slug, email, role: 'admin', hasAccount: false })
+    // The organization's name, not its address (createTestOrganization names it "<label> <8 hex>").
+    const name = (await listTenantsOfUser(owner.userId)).find((t) => t.slug === owner.slug)?.name
+    expect(name).toMatch(/^inviting [0-9a-f]{8}$/)
+    expect(await previewInvitation(token)).toEqual({ organization: name, email, role: 'admin', hasAccount: false })
 
     const joined = await acceptInvitationAsNewUser({ token, name: 'Nia New', password: PASSWORD }, headers())
-    expect(joined).toEqual({ email, organization: { tenantId: owner.ctx.tenantId, slug: owner.slug, name: owner.slug, role: 'admin' } })
+    expect(joined).toEqual({ email, organization: { tenantId: owner.ctx.tenantId, slug: owner.slug, name, role: 'admin' } })
 
     const user = await repo.findUserForSignIn(email)
     expect(user).toMatchObject({ name: 'Nia New', emailVerified: expect.any(Date) })

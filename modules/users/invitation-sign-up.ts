@@ -9,6 +9,7 @@ import type { InvitationPreviewDto, InvitationSignUpInput, TenantSummaryDto } fr
 import { UsersError } from './errors'
 import { hashToken, notFound } from './invitations'
 import { announceSeatsChanged } from './seat-announcements'
+import { assertNotBreached } from './breached-password'
 import { hashPassword } from './password'
 import * as repo from './repo'
 
@@ -32,7 +33,7 @@ export async function previewInvitation(token: string): Promise<InvitationPrevie
   const invitation = await findInvitationByTokenHash(hashToken(token), 'preview invitation')
   if (!usable(invitation)) return null
   const user = await repo.findUserForSignIn(invitation.email)
-  return { organization: invitation.slug, email: invitation.email, role: invitation.role, hasAccount: user !== null }
+  return { organization: invitation.name, email: invitation.email, role: invitation.role, hasAccount: user !== null }
 }
 
 /**
@@ -45,6 +46,7 @@ export async function acceptInvitationAsNewUser(input: InvitationSignUpInput, he
   const invitation = await findInvitationByTokenHash(hashToken(input.token), 'accept invitation as a new user')
   if (!usable(invitation)) throw notFound()
   if (await repo.findUserForSignIn(invitation.email)) throw emailTaken(invitation.email)
+  await assertNotBreached(input.password)
   // Hashing takes tens of milliseconds of CPU: before the transaction, not while it holds a connection.
   const passwordHash = await hashPassword(input.password)
   const userId = randomUUID()
@@ -64,5 +66,5 @@ export async function acceptInvitationAsNewUser(input: InvitationSignUpInput, he
   }
   log.info({ tenantId, userId }, 'invitation accepted by a new account')
   await announceSeatsChanged(ctx, 'invitation_accepted')
-  return { email: invitation.email, organization: { tenantId, slug, name: slug, role } }
+  return { email: invitation.email, organization: { tenantId, slug, name: invitation.name, role } }
 }

@@ -99,5 +99,5 @@ export async function acceptInvitation(token: string, user: { userId: string; em
     await recordAuditEvent(tx, { tenantId: invitation.tenantId, actorId: user.userId, action: 'invitation.accepted', targetType: 'invitation', targetId: invitation.id })
   })
   await announceSeatsChanged(ctx, 'invitation_accepted')
-  return { tenantId: invitation.tenantId, slug: invitation.slug, name: invitation.slug, role: invitation.role }
+  return { tenantId: invitation.tenantId, slug: invitation.slug, name: invitation.name, role: invitation.role }
 }

@@ -78,7 +78,11 @@ describe('invitations', () => {
     await expect(acceptInvitation(token, { userId: stranger.userId, email: stranger.email })).rejects.toMatchObject({
       code: 'users.invitation_email_mismatch',
     })
-    expect(await acceptInvitation(token, { userId: invitee.userId, email: invitee.email })).toMatchObject({ slug: owner.slug, role: 'admin' })
+    expect(await acceptInvitation(token, { userId: invitee.userId, email: invitee.email })).toMatchObject({
+      slug: owner.slug,
+      name: expect.stringMatching(/^invites [0-9a-f]{8}$/),
+      role: 'admin',
+    })
     await expect(acceptInvitation(token, { userId: invitee.userId, email: invitee.email })).rejects.toMatchObject({ code: 'users.invitation_not_found' })
     expect((await listMembers(owner.ctx)).find((m) => m.userId === invitee.userId)?.role).toBe('admin')
   })
