@@ -104,6 +104,14 @@ describe('using a sign-in link', () => {
     expect(await consumeMagicLink(token)).toEqual({ error: 'used', userId: member.userId })
   })
 
+  it('a newer link replaces an unused older one', async () => {
+    const member = await createTestOrganization('link-newer')
+    const older = await linkFor(member.email)
+    const newer = await linkFor(member.email)
+    expect(await consumeMagicLink(older)).toEqual({ error: 'invalid', userId: null })
+    expect(await consumeMagicLink(newer)).toMatchObject({ user: { id: member.userId } })
+  })
+
   it('refuses an expired link and a made-up one', async () => {
     const member = await createTestOrganization('link-expired')
     const token = await linkFor(member.email)

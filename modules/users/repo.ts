@@ -46,6 +46,11 @@ export function markEmailVerifiedIfUnset(id: string) {
 
 type AuthTokenPurpose = 'verify_email' | 'reset_password' | 'magic_link'
 
+/** Deletes a user's unused tokens of one purpose (a newer link replaces them). */
+export function deleteUnusedAuthTokens(userId: string, purpose: AuthTokenPurpose) {
+  return identityDb().authToken.deleteMany({ where: { userId, purpose, usedAt: null } })
+}
+
 export function insertAuthToken(data: { userId: string; purpose: AuthTokenPurpose; tokenHash: string; expiresAt: Date }) {
   return identityDb().authToken.create({ data, select: { id: true } })
 }

@@ -16,6 +16,9 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 export async function issueToken(userId: string, purpose: TokenPurpose): Promise<string> {
   const token = randomBytes(32).toString('base64url')
   const expiresAt = new Date(Date.now() + TOKEN_TTL_MINUTES[purpose] * 60_000)
+  // Only the newest link of a kind works: an older one still sitting in an inbox (or a forwarded
+  // copy) stops working the moment a new one is asked for.
+  await repo.deleteUnusedAuthTokens(userId, purpose)
   await repo.insertAuthToken({ userId, purpose, tokenHash: hashToken(token), expiresAt })
   return token
 }
