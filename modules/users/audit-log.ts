@@ -10,12 +10,14 @@ export type AuditEntryDto = { id: string; action: string; actor: string | null; 
 export async function listAuditLog(ctx: TenantContext, limit = 100): Promise<AuditEntryDto[]> {
   assertCan(ctx, 'audit.read')
   const rows = await withTenant(ctx, (tx) => listAuditEvents(tx, limit))
-  const actors = await getUserSummaries(rows.flatMap((r) => (r.actorId ? [r.actorId] : [])))
+  // One lookup for every person named on the page, as actor or as target.
+  const people = await getUserSummaries(rows.flatMap((r) => [...(r.actorId ? [r.actorId] : []), ...(r.targetType === 'user' && r.targetId ? [r.targetId] : [])]))
+  const person = (id: string) => people.get(id)?.email ?? 'a former user'
   return rows.map((r) => ({
     id: r.id,
     action: r.action,
-    actor: r.actorId ? (actors.get(r.actorId)?.email ?? 'a former user') : null,
-    target: r.targetType ? `${r.targetType} ${r.targetId ?? ''}`.trim() : null,
+    actor: r.actorId ? person(r.actorId) : null,
+    target: r.targetType === 'user' && r.targetId ? person(r.targetId) : r.targetType ? `${r.targetType} ${r.targetId ?? ''}`.trim() : null,
     ip: r.ip,
     at: r.createdAt.toISOString(),
   }))

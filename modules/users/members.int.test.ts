@@ -127,7 +127,7 @@ describe('audit log', () => {
     const member = await addTestMember(owner, 'member')
     await changeRole(owner.ctx, member.userId, 'member')
     const entries = await listAuditLog(admin.ctx)
-    expect(entries[0]).toMatchObject({ action: 'member.role_changed', actor: owner.email, target: `user ${member.userId}` })
+    expect(entries[0]).toMatchObject({ action: 'member.role_changed', actor: owner.email, target: member.email })
     expect(entries.map((e) => e.action)).toContain('member.added')
     await expect(listAuditLog(member.ctx)).rejects.toMatchObject({ kind: 'forbidden' })
     const other = await createTestOrganization('audit-other')

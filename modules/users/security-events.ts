@@ -1,5 +1,6 @@
 import 'server-only'
-import { identityDb } from '@/lib/db'
+import { identityDb, listMembershipsOfUser, recordAuditEvent, withTenant } from '@/lib/db'
+import { createTenantContext } from '@/lib/tenant-context-factory'
 import { moduleLogger } from '@/lib/logger'
 import { getRequestContext } from '@/lib/request-context'
 
@@ -30,10 +31,41 @@ export type SecurityEventDto = { id: string; action: SecurityAction; ip: string 
 
 const log = moduleLogger('users.security')
 
+// Also written to the audit log of each of the person's organizations, where owners and admins
+// watch for attacks on their members (a burst of refused sign-ins, two-factor turned off).
+const MIRRORED: ReadonlySet<SecurityAction> = new Set([
+  'sign_in.failed',
+  'two_factor.challenge_failed',
+  'two_factor.enabled',
+  'two_factor.disabled',
+  'two_factor.recovery_codes_regenerated',
+])
+const MAX_MIRRORED_ORGANIZATIONS = 20
+
 /** Records the event and logs it. The IP falls back to the request's. Never throws: history must not block a sign-in. */
 export async function recordSecurityEvent(event: SecurityEventInput): Promise<void> {
   const ip = event.ip ?? getRequestContext()?.ip ?? null
   log.info({ action: event.action, userId: event.userId, ip }, 'security event')
+  await Promise.all([recordForPerson(event, ip), event.userId && MIRRORED.has(event.action) ? recordForOrganizations(event.userId, event, ip) : null])
+}
+
+async function recordForOrganizations(userId: string, event: SecurityEventInput, ip: string | null): Promise<void> {
+  try {
+    const memberships = await listMembershipsOfUser(userId, `audit log: ${event.action}`)
+    // A refused sign-in was not done by the member: no actor, the member is the target.
+    const actorId = event.action === 'sign_in.failed' || event.action === 'two_factor.challenge_failed' ? null : userId
+    for (const m of memberships.slice(0, MAX_MIRRORED_ORGANIZATIONS)) {
+      const ctx = createTenantContext({ tenantId: m.tenantId, tenantSlug: m.slug, userId, role: m.role, source: 'session' })
+      await withTenant(ctx, (tx) =>
+        recordAuditEvent(tx, { tenantId: m.tenantId, actorId, action: `member.${event.action}`, targetType: 'user', targetId: userId, ip, metadata: event.metadata ?? undefined }),
+      )
+    }
+  } catch (error) {
+    log.error({ err: error, action: event.action }, 'security event not recorded in audit logs')
+  }
+}
+
+async function recordForPerson(event: SecurityEventInput, ip: string | null): Promise<void> {
   try {
     await identityDb().securityEvent.create({
       data: {

@@ -4,8 +4,10 @@ import { Secret, TOTP } from 'otpauth'
 import { describe, expect, it } from 'vitest'
 import { adminUrlForWorkerDb, withClient } from '@/tests/helpers/sql'
 import { createTestOrganization, sessionCookie, TEST_PASSWORD, type TestMember } from '@/tests/helpers/tenants'
+import { listAuditLog } from './audit-log'
 import { handlers } from './auth'
 import { readCookie, sessionCookieName } from './auth-cookie'
+import { actAsMember, createOrganization } from './organizations'
 import { listSecurityEvents } from './security-events'
 import { getSessionFromRequest, pendingTwoFactorFromCookie } from './session'
 import { updateSession } from './session-store'
@@ -166,6 +168,17 @@ describe('sign-in with two-factor on (through Auth.js)', () => {
     const events = await listSecurityEvents(member.userId)
     expect(events.map((e) => e.action).slice(0, 2)).toEqual(['sign_in', 'sign_in.failed'])
     expect(events[1]).toMatchObject({ ip: meta.ip, metadata: { reason: 'wrong_password' } })
+  })
+
+  it("refused sign-ins and two-factor changes also reach the audit log of each of the person's organizations", async () => {
+    const member = await enrolled()
+    const second = await createOrganization(member.userId, `Second ${randomUUID().slice(0, 8)}`)
+    await passwordSignIn(member.email, 'not-the-password')
+    for (const ctx of [member.ctx, await actAsMember(member.userId, second.slug)]) {
+      const log = await listAuditLog(ctx)
+      expect(log.find((e) => e.action === 'member.sign_in.failed')).toMatchObject({ actor: null, target: member.email, ip: meta.ip })
+    }
+    expect((await listAuditLog(member.ctx)).find((e) => e.action === 'member.two_factor.enabled')).toMatchObject({ actor: member.email, target: member.email })
   })
 
   it('a refused sign-in for an address with no account is kept by email, with no user', async () => {

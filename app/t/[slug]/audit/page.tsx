@@ -20,6 +20,7 @@ export default async function AuditPage({ params }: { params: Promise<{ slug: st
             <th className="px-3 py-2 font-medium">Who</th>
             <th className="px-3 py-2 font-medium">What</th>
             <th className="px-3 py-2 font-medium">On</th>
+            <th className="px-3 py-2 font-medium">IP</th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -29,6 +30,7 @@ export default async function AuditPage({ params }: { params: Promise<{ slug: st
               <td className="px-3 py-2">{e.actor ?? 'system'}</td>
               <td className="px-3 py-2 font-mono">{e.action}</td>
               <td className="px-3 py-2 text-slate-500">{e.target ?? ''}</td>
+              <td className="px-3 py-2 font-mono text-slate-500">{e.ip ?? ''}</td>
             </tr>
           ))}
         </tbody>
