@@ -25,6 +25,7 @@ export type UsersErrorCode =
   | 'users.export_not_found'
   | 'users.export_too_large'
   | 'users.invalid_code'
+  | 'users.not_linked'
   | 'users.password_breached'
   | 'users.two_factor_enabled'
   | 'users.two_factor_not_started'

@@ -51,6 +51,8 @@ export { requestMagicLink } from './magic-link'
 export { signInWithMagicLink, startOAuthSignIn } from './passwordless-sign-in'
 export { OAuthProviderIdSchema, type OAuthProviderId } from './oauth'
 export { listOAuthProviders } from './oauth-providers'
+/** What a person signs in with (password, GitHub, Google), and removing a provider. */
+export { listSignInMethods, unlinkProvider, type SignInMethodsDto } from './sign-in-methods'
 /** The readable text for the sign-in page's `?error=` (Auth.js redirects and our OAuth refusals). */
 export { signInErrorMessage } from './sign-in-errors'
 /** Two-factor (TOTP + recovery codes): enrol, turn off, new codes, and the second step of sign-in. */

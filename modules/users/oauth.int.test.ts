@@ -7,6 +7,7 @@ import { createTestOrganization } from '@/tests/helpers/tenants'
 import { oauthIdentityFrom, resolveOAuthUser, type OAuthIdentity } from './oauth'
 import * as repo from './repo'
 import { listSecurityEvents } from './security-events'
+import { listSignInMethods, unlinkProvider } from './sign-in-methods'
 import { registerUser } from './service'
 
 // The linking rules with synthetic provider profiles, the shapes Auth.js hands the signIn callback
@@ -126,5 +127,23 @@ describe('resolving an OAuth sign-in to one of our users', () => {
     expect(await linksOf('github', identity.providerAccountId)).toEqual([{ userId: user?.id }])
     expect(await listMembershipsOfUser(user?.id ?? '', 'test')).toHaveLength(1)
     expect(await resolveOAuthUser(identity, meta)).toEqual({ userId: user?.id })
+  })
+})
+
+describe('ways to sign in (account page)', () => {
+  it('lists the linked providers; removing one ends the link, and only its own user can', async () => {
+    const member = await createTestOrganization('methods')
+    const stranger = await createTestOrganization('methods-other')
+    const identity = google(member.email, true)
+    expect(await resolveOAuthUser(identity, meta)).toEqual({ userId: member.userId })
+    const methods = await listSignInMethods(member.userId)
+    expect(methods.password).toBe(true)
+    expect(methods.providers.find((p) => p.id === 'google')).toMatchObject({ name: 'Google', linkedAt: expect.any(String) })
+
+    await expect(unlinkProvider(stranger.userId, 'google')).rejects.toMatchObject({ code: 'users.not_linked', kind: 'not_found' })
+    await unlinkProvider(member.userId, 'google')
+    expect((await listSignInMethods(member.userId)).providers.find((p) => p.id === 'google')?.linkedAt ?? null).toBeNull()
+    expect((await listSecurityEvents(member.userId))[0]).toMatchObject({ action: 'oauth.unlinked', metadata: { provider: 'google' } })
+    await expect(unlinkProvider(member.userId, 'myspace')).rejects.toThrow()
   })
 })

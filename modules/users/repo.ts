@@ -211,6 +211,10 @@ export function findMembershipSince(tx: TenantTx, userId: string) {
   return tx.membership.findFirst({ where: { userId }, select: { role: true, createdAt: true } })
 }
 
+export function deleteOAuthAccounts(userId: string, provider: string) {
+  return identityDb().oAuthAccount.deleteMany({ where: { userId, provider } })
+}
+
 export function listLinkedAccounts(userId: string) {
   return identityDb().oAuthAccount.findMany({ where: { userId }, select: { provider: true, createdAt: true }, orderBy: { createdAt: 'asc' } })
 }

@@ -17,6 +17,7 @@ export type SecurityAction =
   | 'two_factor.disabled'
   | 'two_factor.recovery_codes_regenerated'
   | 'oauth.linked'
+  | 'oauth.unlinked'
 
 export type SecurityEventInput = {
   userId: string | null

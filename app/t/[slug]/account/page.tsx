@@ -7,6 +7,7 @@ import { changePasswordAction, signOutEverywhereAction } from './actions'
 import { DataExportCard } from './data-export-card'
 import { DeleteAccountCard } from './delete-account-card'
 import { SecurityActivity } from './security-activity'
+import { SignInMethodsCard } from './sign-in-methods-card'
 import { TwoFactorCard } from './two-factor/two-factor-card'
 
 export const metadata: Metadata = { title: 'Account' }
@@ -32,6 +33,7 @@ export default async function AccountPage({ params }: { params: Promise<{ slug: 
           pendingLabel="Saving…"
         />
       </Card>
+      <SignInMethodsCard userId={session.record.userId} />
       <TwoFactorCard userId={session.record.userId} />
       <Card>
         <h2 className="mb-4 text-lg font-medium">Where you are signed in</h2>

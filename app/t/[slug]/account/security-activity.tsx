@@ -10,6 +10,7 @@ const LABELS: Record<SecurityEventDto['action'], string> = {
   'two_factor.disabled': 'Two-factor turned off',
   'two_factor.recovery_codes_regenerated': 'New recovery codes',
   'oauth.linked': 'Linked a sign-in provider',
+  'oauth.unlinked': 'Removed a sign-in provider',
 }
 
 /** The person's own security history: something they did not do shows up here. */
