@@ -6,6 +6,9 @@ import { getUserSummaries } from './service'
 
 export type AuditEntryDto = { id: string; action: string; actor: string | null; target: string | null; ip: string | null; at: string }
 
+/** The most entries one download holds (one query, one response; older ones need a database export). */
+export const AUDIT_EXPORT_LIMIT = 10_000
+
 /** The organization's newest audit events with who did them; owners and admins only. */
 export async function listAuditLog(ctx: TenantContext, limit = 100): Promise<AuditEntryDto[]> {
   assertCan(ctx, 'audit.read')

@@ -69,7 +69,7 @@ export { acceptInvitation, inviteMember, listInvitations, resendInvitation, revo
 /** Accepting an invitation without an account: a preview for the page, then the account and membership in one go. */
 export { acceptInvitationAsNewUser, previewInvitation } from './invitation-sign-up'
 /** The organization's audit log (owners and admins). */
-export { listAuditLog, type AuditEntryDto } from './audit-log'
+export { AUDIT_EXPORT_LIMIT, listAuditLog, type AuditEntryDto } from './audit-log'
 /** A person's data as JSON: asked for on the account page, built by a job, downloaded through an emailed link. */
 export { exportUserData, getDataExport, requestDataExport } from './export'
 /** Deleting one's own account (confirmed, re-authenticated; refused while the only owner of a shared organization). */

@@ -12,7 +12,19 @@ export default async function AuditPage({ params }: { params: Promise<{ slug: st
   const entries = await users.listAuditLog(ctx)
   return (
     <div className="flex flex-col gap-6">
-      <h1 className="text-2xl font-semibold">Audit log</h1>
+      <div className="flex items-center justify-between">
+        <h1 className="text-2xl font-semibold">Audit log</h1>
+        <p className="text-sm">
+          Download:{' '}
+          <a className="underline" href="/api/audit?format=csv">
+            CSV
+          </a>{' '}
+          ·{' '}
+          <a className="underline" href="/api/audit?format=json">
+            JSON
+          </a>
+        </p>
+      </div>
       <table className="w-full rounded-lg border border-slate-200 bg-white text-left text-sm">
         <thead className="border-b border-slate-200 text-slate-500">
           <tr>
