@@ -28,6 +28,7 @@ const MODULE_GRAPH = {
   analytics: [],
   billing: ['users', 'analytics'],
   projects: ['users', 'billing', 'analytics'],
+  compliance: ['users', 'billing', 'projects', 'analytics'],
 }
 
 const moduleGraphRules = Object.entries(MODULE_GRAPH).map(([name, allowed]) => ({

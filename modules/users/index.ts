@@ -68,6 +68,8 @@ export { changeRole, countSeatsInUse, leaveOrganization, listMembers, removeMemb
 export { acceptInvitation, inviteMember, listInvitations, resendInvitation, revokeInvitation } from './invitations'
 /** Accepting an invitation without an account: a preview for the page, then the account and membership in one go. */
 export { acceptInvitationAsNewUser, previewInvitation } from './invitation-sign-up'
+/** An organization's own records for its export, and delivering any finished export by email link. */
+export { deliverExport, exportOrganizationRecords } from './organization-records'
 /** The organization's audit log (owners and admins). */
 export { AUDIT_EXPORT_LIMIT, listAuditLog, type AuditEntryDto } from './audit-log'
 /** A person's data as JSON: asked for on the account page, built by a job, downloaded through an emailed link. */

@@ -8,6 +8,7 @@ export const PERMISSIONS = {
   'members.remove': ['owner', 'admin'],
   'organization.delete': ['owner'],
   'organization.transfer': ['owner'],
+  'organization.export': ['owner'],
   'billing.manage': ['owner', 'admin'],
   'audit.read': ['owner', 'admin'],
 } as const satisfies Record<string, readonly MembershipRole[]>

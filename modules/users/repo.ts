@@ -82,6 +82,11 @@ export function insertOAuthAccount(data: { userId: string; provider: string; pro
 
 const memberSelect = { userId: true, role: true, createdAt: true, user: { select: { email: true, name: true } } } as const
 
+/** The transaction's own tenant row (RLS decides which). */
+export function findOwnTenant(tx: TenantTx) {
+  return tx.tenant.findFirst({ select: { id: true, slug: true, name: true, createdAt: true } })
+}
+
 export function listMembers(tx: TenantTx) {
   return tx.membership.findMany({ select: memberSelect, orderBy: { createdAt: 'asc' } })
 }

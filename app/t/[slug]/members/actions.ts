@@ -6,6 +6,7 @@ import { z } from 'zod'
 import { runTenantAction, type ActionState } from '@/app/_lib/action'
 import { ChangeRoleInputSchema, InviteMemberInputSchema } from '@/modules/users/contract'
 import * as billing from '@/modules/billing'
+import * as compliance from '@/modules/compliance'
 import * as users from '@/modules/users'
 
 const tenant = z.object({ tenant: z.string() })
@@ -56,6 +57,13 @@ export async function transferOwnershipAction(_previous: ActionState, formData: 
   return runTenantAction(z.object({ userId: z.uuid({ error: 'Choose the member to hand the organization to.' }) }).extend(tenant.shape), formData, async (ctx, { userId }) => {
     await users.transferOwnership(ctx, userId)
     return done(ctx.tenantSlug, 'Ownership transferred. You are now an admin.')
+  })
+}
+
+export async function exportOrganizationAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  return runTenantAction(tenant, formData, async (ctx) => {
+    const { queued } = await compliance.requestOrganizationExport(ctx)
+    return { ok: true, message: queued ? 'We are preparing the export; a download link will arrive by email in a few minutes.' : 'The export is ready: we emailed you a download link.' }
   })
 }
 

@@ -4,7 +4,7 @@ import { InlineAction } from '@/app/_components/inline-action'
 import { Card } from '@/app/_components/ui'
 import { tenantPage } from '@/app/_lib/tenant-page'
 import * as users from '@/modules/users'
-import { changeRoleAction, deleteOrganizationAction, inviteAction, transferOwnershipAction, removeMemberAction, resendInvitationAction, revokeInvitationAction } from './actions'
+import { changeRoleAction, deleteOrganizationAction, exportOrganizationAction, inviteAction, transferOwnershipAction, removeMemberAction, resendInvitationAction, revokeInvitationAction } from './actions'
 
 export const metadata: Metadata = { title: 'Members' }
 
@@ -94,6 +94,16 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
                 ))}
             </select>
           </InlineAction>
+        </Card>
+      ) : null}
+      {users.can(ctx.role, 'organization.export') ? (
+        <Card>
+          <h2 className="mb-2 text-lg font-medium">Export this organization</h2>
+          <p className="mb-4 text-sm text-slate-600">
+            One JSON file with the organization, its members and invitations, every project, the billing state and the audit log, emailed to you
+            as a link that works for 24 hours.
+          </p>
+          <InlineAction action={exportOrganizationAction} hidden={tenant} label="Email me an export" />
         </Card>
       ) : null}
       {users.can(ctx.role, 'organization.delete') ? (
