@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { ActionForm } from '@/app/_components/action-form'
+import { EmailLinkForm } from '@/app/_components/email-link-form'
 import { AuthPage } from '@/app/_components/auth-page'
 import { confirmEmailAction, resendVerificationAction } from '../account-actions'
 
@@ -15,13 +16,7 @@ export default async function VerifyEmailPage({ searchParams }: { searchParams: 
       {token ? (
         <ActionForm action={confirmEmailAction} hidden={{ token }} fields={[]} submitLabel="Confirm my email" pendingLabel="Confirming…" />
       ) : (
-        <ActionForm
-          action={resendVerificationAction}
-          schema="email"
-          fields={[{ name: 'email', label: 'Email', type: 'email', autoComplete: 'email' }]}
-          submitLabel="Send a new link"
-          pendingLabel="Sending…"
-        />
+        <EmailLinkForm action={resendVerificationAction} submitLabel="Send a new link" />
       )}
     </AuthPage>
   )

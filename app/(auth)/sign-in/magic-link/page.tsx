@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import { redirect } from 'next/navigation'
 import { z } from 'zod'
-import { ActionForm } from '@/app/_components/action-form'
+import { EmailLinkForm } from '@/app/_components/email-link-form'
 import { AuthPage } from '@/app/_components/auth-page'
 import { getCurrentSession } from '@/modules/users'
 import { requestMagicLinkAction } from '../actions'
@@ -26,13 +26,7 @@ export default async function MagicLinkPage({ searchParams }: { searchParams: Pr
   }
   return (
     <AuthPage title="Email me a sign-in link">
-      <ActionForm
-        action={requestMagicLinkAction}
-        schema="email"
-        fields={[{ name: 'email', label: 'Email', type: 'email', autoComplete: 'email' }]}
-        submitLabel="Email me a sign-in link"
-        pendingLabel="Sending…"
-      />
+      <EmailLinkForm action={requestMagicLinkAction} submitLabel="Email me a sign-in link" />
     </AuthPage>
   )
 }
