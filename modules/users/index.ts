@@ -26,7 +26,6 @@ export {
   getCurrentSession,
   getSessionFromRequest,
   requirePrincipal,
-  requireTenantContext,
   requireTenantContextOf,
   switchActiveTenant,
   tenantContextOf,

@@ -11,37 +11,39 @@ import { readSession, revokeSession, updateSession, type SessionRecord } from '.
 
 export type CurrentSession = { sid: string; record: SessionRecord }
 
-async function sessionFromCookieValue(value: string | undefined): Promise<CurrentSession | null> {
-  const principal = await principalFromCookie(value)
-  return principal ? sessionOf(principal) : null
+/** The Redis session a principal names, whatever its state; null when revoked, expired or someone else's. */
+async function recordOf(principal: SessionPrincipal | null): Promise<CurrentSession | null> {
+  if (!principal) return null
+  const record = await readSession(principal.sid)
+  return record && record.userId === principal.userId ? { sid: principal.sid, record } : null
 }
 
-/**
- * The live session behind a principal; null when it was revoked, expired, is someone else's, or
- * still owes its second factor (such a session opens nothing but the two-factor challenge).
- */
-async function sessionOf(principal: SessionPrincipal): Promise<CurrentSession | null> {
-  const record = await readSession(principal.sid)
-  return record && record.userId === principal.userId && !record.twoFactorPendingUntil ? { sid: principal.sid, record } : null
+/** A full session; null for one that still owes its second factor (it opens nothing but the challenge). */
+const live = (session: CurrentSession | null) => (session && !session.record.twoFactorPendingUntil ? session : null)
+
+/** A session waiting for its second factor and not past its deadline (a late one is ended here). */
+async function pending(session: CurrentSession | null): Promise<CurrentSession | null> {
+  if (!session?.record.twoFactorPendingUntil) return null
+  if (session.record.twoFactorPendingUntil >= Date.now()) return session
+  await revokeSession(session.sid)
+  return null
 }
+
+const sessionOf = async (principal: SessionPrincipal) => live(await recordOf(principal))
+const sessionFromCookieValue = async (value: string | undefined) => live(await recordOf(await principalFromCookie(value)))
+
+// One Redis read per request for the request's cookie, shared by the two views of it below.
+const requestSession = cache(async (): Promise<CurrentSession | null> => {
+  const jar = await cookies()
+  return recordOf(await principalFromCookie(jar.get(sessionCookieName())?.value))
+})
 
 /** The request's session when it is waiting for its second factor (and not past its deadline). */
-export const getPendingTwoFactorSession = cache(async (): Promise<CurrentSession | null> => {
-  const jar = await cookies()
-  return pendingTwoFactorFromCookie(jar.get(sessionCookieName())?.value)
-})
+export const getPendingTwoFactorSession = cache(async (): Promise<CurrentSession | null> => pending(await requestSession()))
 
 /** The session behind a cookie value when it is waiting for its second factor. */
 export async function pendingTwoFactorFromCookie(value: string | undefined): Promise<CurrentSession | null> {
-  const principal = await principalFromCookie(value)
-  if (!principal) return null
-  const record = await readSession(principal.sid)
-  if (!record || record.userId !== principal.userId || !record.twoFactorPendingUntil) return null
-  if (record.twoFactorPendingUntil < Date.now()) {
-    await revokeSession(principal.sid)
-    return null
-  }
-  return { sid: principal.sid, record }
+  return pending(await recordOf(await principalFromCookie(value)))
 }
 
 /**
@@ -62,10 +64,7 @@ export async function requireTenantContextOf(principal: SessionPrincipal): Promi
 }
 
 /** The session of the current request (Server Components, Server Actions). One Redis read per request. */
-export const getCurrentSession = cache(async (): Promise<CurrentSession | null> => {
-  const jar = await cookies()
-  return sessionFromCookieValue(jar.get(sessionCookieName())?.value)
-})
+export const getCurrentSession = cache(async (): Promise<CurrentSession | null> => live(await requestSession()))
 
 /** The session behind a Request (route handlers): reads the Cookie header directly. */
 export function getSessionFromRequest(request: Request): Promise<CurrentSession | null> {
@@ -86,13 +85,6 @@ export function tenantContextOf({ record }: CurrentSession): TenantContext {
     role: record.role,
     source: 'session',
   })
-}
-
-/** Throws 401 without a live session. */
-export async function requireTenantContext(request?: Request): Promise<TenantContext> {
-  const session = request ? await getSessionFromRequest(request) : await getCurrentSession()
-  if (!session) throw unauthenticated()
-  return tenantContextOf(session)
 }
 
 /**
